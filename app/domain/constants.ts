@@ -1,0 +1,79 @@
+/**
+ * Enumerations of the domain, defined once. Database columns, zod schemas and UI labels
+ * (e.g. `status.case.in_review` in locales/) all derive from these arrays.
+ */
+export const REGION_CODES = ["maritime", "plateaux", "centrale", "kara", "savanes"] as const;
+export type RegionCode = (typeof REGION_CODES)[number];
+
+export const LINK_STATUSES = ["up", "degraded", "down", "maintenance", "not_connected"] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export const LINK_SOURCES = ["probe", "alertmanager", "operator", "system"] as const;
+export type LinkSource = (typeof LINK_SOURCES)[number];
+
+export const SITE_KINDS = [
+  "ministry",
+  "institution",
+  "campus",
+  "lycee",
+  "hospital",
+  "administration",
+  "town_hall",
+] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const AGENCY_KINDS = ["ministry", "direction", "public_body", "commune"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const CASE_STATUSES = [
+  "draft",
+  "queued",
+  "submitted",
+  "in_review",
+  "awaiting_info",
+  "accepted",
+  "ready",
+  "delivered",
+  "rejected",
+  "closed",
+  "withdrawn",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const PROCEDURE_STATUSES = ["draft", "published", "closed"] as const;
+export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
+
+export const DELIVERY_MODES = ["pickup", "electronic"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const PROCEDURE_CATEGORIES = [
+  "civil_status",
+  "identity",
+  "justice",
+  "business",
+  "education",
+  "housing",
+  "transport",
+  "social",
+] as const;
+export type ProcedureCategory = (typeof PROCEDURE_CATEGORIES)[number];
+
+/** Staff roles; a user without any staff role is a citizen. */
+export const STAFF_ROLES = ["agent", "supervisor", "operator", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const ROLES = ["citizen", ...STAFF_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles held for a given office (the others are global). */
+export const OFFICE_ROLES = ["agent", "supervisor"] as const satisfies readonly StaffRole[];
+
+export const NOTIFICATION_CHANNELS = ["email", "sms", "in_app"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const LOCALES = ["fr", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const SCAN_STATUSES = ["pending", "clean", "infected", "skipped"] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];

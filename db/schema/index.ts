@@ -1,0 +1,6 @@
+export * from "./geography";
+export * from "./organisation";
+export * from "./procedures";
+export * from "./identity";
+export * from "./cases";
+export * from "./operations";
