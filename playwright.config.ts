@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/chromium.mjs";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+const launchOptions = {
+  executablePath: findChromium() ?? undefined,
+  // This machine has no outside network: without these Chromium stalls on refused connections.
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    headless: true,
+    launchOptions,
+  },
+  projects: [
+    { name: "js-on", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
+    { name: "js-off", use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions } },
+    {
+      name: "mobile",
+      use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
+    },
+  ],
+  webServer: {
+    // The production build on a fresh in-memory database, seeded with the demo data.
+    command: "node scripts/e2e-server.mjs",
+    url: `${BASE_URL}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { E2E_PORT: String(PORT) },
+  },
+});

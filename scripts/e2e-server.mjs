@@ -1,0 +1,20 @@
+// The server the e2e suite runs against: the production build, a fresh in-memory PGlite with the
+// demo data, the development outbox page on (to read reset links), and X-Forwarded-For trusted
+// from loopback so each test can present its own client address to the rate limiter.
+import { spawn } from "node:child_process";
+
+const child = spawn("npx", ["tsx", "server/index.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: process.env.E2E_PORT ?? "3100",
+    PGLITE_DIR: "memory",
+    DEV_OUTBOX: "1",
+    TRUST_PROXY: "loopback",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    DATABASE_URL: "",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,98 @@
+// `npm test`: the whole suite, in order — typecheck, lint, unit + integration tests on PGlite,
+// the integration tests again on PostgreSQL when TEST_DATABASE_URL is set, the production build,
+// and the Playwright suite (JS on, JS off, 360 px) in Chromium. Ends with one summary line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const results = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(title, command, args, env = {}) {
+  console.log(`\n━━ ${title} ━━  ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = child.status === 0;
+  results.push({ title, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function countVitest(path) {
+  const report = readJson(path);
+  if (!report) return;
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(path) {
+  const report = readJson(path);
+  if (!report?.stats) return;
+  passed += report.stats.expected ?? 0;
+  failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
+  skipped += report.stats.skipped ?? 0;
+}
+
+mkdirSync(".cache", { recursive: true });
+for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json"]) rmSync(`.cache/${f}`, { force: true });
+
+const steps = [];
+steps.push(run("Typecheck", "npx", ["tsc"]));
+steps.push(run("Lint", "npx", ["eslint", ".", "--max-warnings", "0"]));
+steps.push(
+  run("Unit and integration tests (PGlite)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-pglite.json"], {
+    TEST_DB_DRIVER: "pglite",
+  }),
+);
+countVitest(".cache/vitest-pglite.json");
+
+if (process.env.TEST_DATABASE_URL) {
+  steps.push(
+    run(
+      "Integration tests (PostgreSQL)",
+      "npx",
+      ["vitest", "run", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-postgres.json"],
+      { TEST_DB_DRIVER: "postgres" },
+    ),
+  );
+  countVitest(".cache/vitest-postgres.json");
+} else {
+  console.log("\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.");
+}
+
+if (process.env.SKIP_E2E === "1") {
+  console.log("\nSKIP_E2E=1: end-to-end tests not run.");
+} else {
+  const { findChromium, CHROMIUM_HELP } = await import("../e2e/chromium.mjs");
+  if (!findChromium()) {
+    console.error(`\n${CHROMIUM_HELP}\n(Or run SKIP_E2E=1 npm test to run everything else.)`);
+    steps.push(false);
+    results.push({ title: "End-to-end tests", ok: false, seconds: 0 });
+  } else {
+    const built = run("Production build", "npx", ["remix", "vite:build"]);
+    steps.push(built);
+    if (built) {
+      steps.push(run("End-to-end tests (Chromium: JS on, JS off, 360 px)", "npx", ["playwright", "test", "--reporter=list,json"], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: ".cache/playwright.json",
+      }));
+      countPlaywright(".cache/playwright.json");
+    }
+  }
+}
+
+console.log("\n━━ Summary ━━");
+for (const r of results) console.log(`${r.ok ? "✔" : "✘"} ${r.title} (${r.seconds} s)`);
+const allOk = steps.every(Boolean);
+console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+if (!allOk && failed === 0) console.log("(a step failed outside the test runners: see above)");
+if (existsSync(".cache/playwright.json") === false && !process.env.SKIP_E2E) console.log("(no end-to-end report)");
+process.exit(allOk ? 0 : 1);
