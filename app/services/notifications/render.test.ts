@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "~/domain/constants";
+import { gsm7Length, listTemplates, renderNotification, templateVariables, toGsm7 } from "./render.server";
+import { PermanentNotificationError } from "./types";
+
+/** Realistic, rather long payloads: the longest URL a reset can carry, a long Togolese name. */
+const PAYLOADS: Record<string, Record<string, unknown>> = {
+  password_reset: { url: `https://guichet.gouv.tg/mot-de-passe-oublie/${"A1b2C3d4E5".repeat(4)}xyz` },
+  account_created: { name: "Akouvi Ablavi Adjoa Mensah-Amégavi" },
+};
+
+function readLocale(lng: string) {
+  return JSON.parse(readFileSync(resolve("locales", lng, "notifications.json"), "utf8")) as Record<string, Record<string, string>>;
+}
+
+describe("notification templates", () => {
+  const templates = listTemplates();
+
+  it("include the ones the foundation needs", () => {
+    expect(templates).toEqual(expect.arrayContaining(["password_reset", "account_created"]));
+  });
+
+  it.each(LOCALES)("have subject, body and sms for every template in %s", (lng) => {
+    const file = readLocale(lng);
+    for (const template of templates) {
+      for (const part of ["subject", "body", "sms"]) {
+        expect(typeof file[template]?.[part], `${lng}: ${template}.${part}`).toBe("string");
+        expect(file[template]?.[part]?.trim(), `${lng}: ${template}.${part}`).not.toBe("");
+      }
+    }
+  });
+
+  it("use the same variables in both languages and have a realistic test payload", () => {
+    const fr = readLocale("fr");
+    const en = readLocale("en");
+    for (const template of templates) {
+      expect(PAYLOADS[template], `add a test payload for ${template}`).toBeDefined();
+      for (const part of ["subject", "body", "sms"]) {
+        const vars = templateVariables(fr[template]?.[part] ?? "").sort();
+        expect(templateVariables(en[template]?.[part] ?? "").sort(), `${template}.${part}`).toEqual(vars);
+      }
+    }
+  });
+
+  it.each(LOCALES)("render every SMS in %s under 160 GSM-7 characters", (lng) => {
+    for (const template of templates) {
+      const { text } = renderNotification(template, lng, "sms", PAYLOADS[template]);
+      expect(text).not.toMatch(/\{\{|\}\}/);
+      const length = gsm7Length(text);
+      expect(length, `${lng}: ${template} is not GSM-7: ${text}`).not.toBeNull();
+      expect(length, `${lng}: ${template} is ${length} characters: ${text}`).toBeLessThan(160);
+    }
+  });
+
+  it("renders the password reset e-mail with its link, its validity and single use", () => {
+    const url = PAYLOADS.password_reset?.url as string;
+    const fr = renderNotification("password_reset", "fr", "email", { url });
+    expect(fr.subject).toContain("mot de passe");
+    expect(fr.text).toContain(url);
+    expect(fr.text).toContain("30 minutes");
+    expect(fr.text).toContain("une seule fois");
+    expect(fr.html).toContain(`<a href="${url}">`);
+    const en = renderNotification("password_reset", "en", "email", { url });
+    expect(en.text).toContain("30 minutes");
+    expect(en.text).toContain("only once");
+    const sms = renderNotification("password_reset", "fr", "sms", { url });
+    expect(sms.text).toContain(url);
+    expect(sms.text).toContain("30 min");
+  });
+
+  it("escapes payload values in the HTML version", () => {
+    const rendered = renderNotification("account_created", "fr", "email", { name: "<script>x</script>" });
+    expect(rendered.text).toContain("<script>x</script>");
+    expect(rendered.html).not.toContain("<script>");
+    expect(rendered.html).toContain("&lt;script&gt;");
+  });
+
+  it("refuses an unknown template or a missing variable, permanently", () => {
+    expect(() => renderNotification("nope", "fr", "email", {})).toThrow(PermanentNotificationError);
+    expect(() => renderNotification("password_reset", "fr", "sms", {})).toThrow(/\{\{url\}\}/);
+  });
+
+  it("keeps SMS in the GSM alphabet", () => {
+    expect(toGsm7("Kôffi Françoise « ok » – ê")).toBe('Koffi Francoise " ok " - e');
+    expect(gsm7Length("é€")).toBe(3);
+    expect(gsm7Length("ê")).toBeNull();
+  });
+});
