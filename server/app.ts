@@ -1,0 +1,114 @@
+import { resolve } from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import type { Database } from "../db/client";
+import { audit } from "../app/services/audit.server";
+import type { RequestContext } from "../app/utils/context";
+import { healthz, readyz } from "./health";
+import { requestLogging, type Logger } from "./logging";
+import { originCheck } from "./origin";
+import { securityHeadersMiddleware } from "./security";
+
+export interface AppOptions {
+  mode: "production" | "development";
+  /** The Remix server build, or a loader called per request (Vite dev reloads it). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  getDb: () => Promise<Database>;
+  logger: Logger;
+  /** Express "trust proxy": who may set X-Forwarded-For/-Proto and X-Request-Id. */
+  trustProxy?: boolean | number | string;
+  /** Public origin from APP_URL; null derives it from each request's Host. */
+  appOrigin?: string | null;
+  /** Vite's middlewares in dev; absent in production. */
+  vite?: RequestHandler;
+  /** The client build (production): build/client. */
+  clientDir?: string;
+  /** True once a graceful shutdown has begun. */
+  isDraining?: () => boolean;
+}
+
+/** Compress text answers, but never event streams (each event must reach the browser at once). */
+function shouldCompress(req: Request, res: Response): boolean {
+  const type = String(res.getHeader("Content-Type") ?? "");
+  if (type.startsWith("text/event-stream")) return false;
+  return compression.filter(req, res);
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const { logger } = options;
+  const dev = options.mode === "development";
+  const isDraining = options.isDraining ?? (() => false);
+  const app = express();
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+
+  app.use(requestLogging(logger, { trustRequestIdHeader: Boolean(options.trustProxy) }));
+  app.use(securityHeadersMiddleware({ dev }));
+  app.use((_req, res, next) => {
+    // Let keep-alive clients reconnect elsewhere while we drain.
+    if (isDraining()) res.set("Connection", "close");
+    next();
+  });
+  app.use(compression({ filter: shouldCompress }));
+
+  app.get("/healthz", healthz);
+  app.get("/readyz", readyz({ getDb: options.getDb, logger, isDraining }));
+
+  app.use(
+    originCheck({
+      appOrigin: options.appOrigin ?? null,
+      logger,
+      onRefused: async (refusal) => {
+        await audit(await options.getDb(), {
+          action: "request.origin_refused",
+          outcome: "refused",
+          ip: refusal.ip || null,
+          requestId: refusal.requestId || null,
+          details: { reason: refusal.reason, method: refusal.method, path: refusal.path, origin: refusal.origin, secFetchSite: refusal.secFetchSite },
+        });
+      },
+    }),
+  );
+
+  if (options.vite) {
+    app.use(options.vite);
+  } else if (options.clientDir) {
+    // File names under assets/ carry a content hash: cache them for good.
+    app.use("/assets", express.static(resolve(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    // A missing hashed asset is a 404, not a page for Remix to render.
+    app.use("/assets", (_req, res) => void res.status(404).type("text/plain").send("Not found"));
+    app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext: (req, res) => {
+        const context: RequestContext = {
+          cspNonce: String(res.locals.cspNonce),
+          requestId: String(res.locals.requestId),
+          ip: req.ip ?? "",
+        };
+        return { ...context };
+      },
+    }),
+  );
+
+  // Errors Remix did not turn into a page (a build that fails to load, a broken stream).
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    logger.error("unhandled_error", { error });
+    if (res.headersSent) return next(error);
+    res
+      .status(500)
+      .set("Cache-Control", "no-store")
+      .type("text/plain; charset=utf-8")
+      .send("Erreur interne du serveur. Veuillez réessayer plus tard.");
+  });
+
+  return app;
+}
