@@ -14,7 +14,7 @@ import { silentLogger, type NotificationAdapter, type OutgoingMessage } from "./
 import { enqueueNotifications, listRecentOutbox } from "./outbox.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 
-const RESET_URL = "https://guichet.gouv.tg/mot-de-passe-oublie/Zx8kQ2mN4pR7tV9wY3bC6dF1gH5jL0aE2sU4iO6qW8e";
+const RESET_URL = "http://localhost:3000/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5";
 
 let handle: DatabaseHandle;
 const getDb = () => handle.db;

@@ -264,8 +264,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
  */
 export function startNotificationWorker(
   getDb: () => Database | Promise<Database>,
-  env: NodeJS.ProcessEnv = process.env,
-  log: OutboxLogger = jsonLogger,
+  { env = process.env, log = jsonLogger }: { env?: NodeJS.ProcessEnv; log?: OutboxLogger } = {},
 ): OutboxWorker {
   const adapters = createAdaptersFromEnv(env, log);
   if (env.NODE_ENV === "production" && env.DEV_OUTBOX === "1") {

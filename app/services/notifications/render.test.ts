@@ -5,9 +5,12 @@ import { LOCALES } from "~/domain/constants";
 import { gsm7Length, listTemplates, renderNotification, templateVariables, toGsm7 } from "./render.server";
 import { PermanentNotificationError } from "./types";
 
-/** Realistic, rather long payloads: the longest URL a reset can carry, a long Togolese name. */
+/**
+ * Realistic, rather long payloads: a reset link as auth.server.ts builds it (32-character token)
+ * on a longer host than the real one, a long Togolese name.
+ */
 const PAYLOADS: Record<string, Record<string, unknown>> = {
-  password_reset: { url: `https://guichet.gouv.tg/mot-de-passe-oublie/${"A1b2C3d4E5".repeat(4)}xyz` },
+  password_reset: { url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5" },
   account_created: { name: "Akouvi Ablavi Adjoa Mensah-Amégavi" },
 };
 
