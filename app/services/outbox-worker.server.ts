@@ -205,7 +205,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const rows = await claim(db);
     if (rows.length === 0) return 0;
-    const skipped = await optedOut(db, rows).catch(() => new Set<number>());
+    const skipped = await optedOut(db, rows).catch((error: unknown) => {
+      // Rather send than leave the batch stuck in `sending` for a whole lease.
+      log.warn("outbox.preferences_unreadable", { error: errorMessage(error) });
+      return new Set<number>();
+    });
     await Promise.all(rows.map((row) => deliver(db, row, skipped.has(row.id))));
     return rows.length;
   }
