@@ -45,7 +45,13 @@ export function createApp(options: AppOptions): express.Express {
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
 
-  app.use(requestLogging(logger, { trustRequestIdHeader: Boolean(options.trustProxy) }));
+  app.use(
+    requestLogging(logger, {
+      trustRequestIdHeader: Boolean(options.trustProxy),
+      // In dev each page pulls dozens of modules from Vite: keep them out of the info log.
+      quiet: dev ? (path) => /^\/(@|app\/|node_modules\/)/.test(path) : undefined,
+    }),
+  );
   app.use(securityHeadersMiddleware({ dev }));
   app.use((_req, res, next) => {
     // Let keep-alive clients reconnect elsewhere while we drain.

@@ -98,7 +98,7 @@ installShutdown({
   },
   steps: [
     { name: "workers_stopped", run: () => workers.stop() },
-    { name: "vite_closed", run: async () => vite?.close() },
+    ...(vite ? [{ name: "vite_closed", run: () => (vite as ViteDevServer).close() }] : []),
     { name: "database_closed", run: () => handle.close() },
   ],
 });

@@ -87,7 +87,7 @@ const PROBE_PATHS = new Set(["/healthz", "/readyz"]);
  * and writes one "request" line when the response is done. The path is logged without its query
  * string, which may hold tokens.
  */
-export function requestLogging(logger: Logger, options: { trustRequestIdHeader: boolean }) {
+export function requestLogging(logger: Logger, options: { trustRequestIdHeader: boolean; quiet?: (path: string) => boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const incoming = options.trustRequestIdHeader ? req.get("x-request-id") : undefined;
@@ -101,7 +101,8 @@ export function requestLogging(logger: Logger, options: { trustRequestIdHeader: 
       logged = true;
       const status = res.writableFinished ? res.statusCode : 499; // 499: client went away first
       const path = req.originalUrl.split("?")[0] ?? "/";
-      const level: LogLevel = status >= 500 ? "error" : PROBE_PATHS.has(path) && status < 400 ? "debug" : "info";
+      const quiet = (PROBE_PATHS.has(path) || options.quiet?.(path)) && status < 400;
+      const level: LogLevel = status >= 500 ? "error" : quiet ? "debug" : "info";
       logger[level]("request", {
         requestId,
         method: req.method,
