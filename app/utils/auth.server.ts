@@ -98,6 +98,16 @@ function requestMeta(request: Request, context?: Partial<RequestContext>) {
   };
 }
 
+/** What the account services want to know about the request (audit log, session list). */
+export function requestMetaFor(request: Request, context?: Partial<RequestContext>) {
+  return { ...requestMeta(request, context), userAgent: request.headers.get("user-agent") };
+}
+
+/** Origin of absolute links in messages: APP_URL, else the origin the request came to. */
+export function appBaseUrl(request: Request): string {
+  return process.env.APP_URL || new URL(request.url).origin;
+}
+
 /**
  * A refusal is answered 404, never 403 (DESIGN.md §6: nothing reveals what exists outside one's
  * scope), and written to the audit log.

@@ -1,0 +1,107 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/Button";
+import { ErrorSummary } from "~/components/ui/ErrorSummary";
+import { Field } from "~/components/ui/Field";
+import { PageHeading } from "~/components/ui/PageHeading";
+import { signUpSchema } from "~/domain/account";
+import { signUp } from "~/services/auth.server";
+import { forgetSession, requestMetaFor, requireAnonymous } from "~/utils/auth.server";
+import { isCommonPassword } from "~/utils/common-passwords.server";
+import { getDb } from "~/utils/db.server";
+import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { toLocale } from "~/utils/i18n";
+import { i18next } from "~/utils/i18next.server";
+import { serializeSessionCookie } from "~/utils/session.server";
+
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const t = await i18next.getFixedT(request, "auth");
+  return { title: t("signUp.title") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signUpSchema({ isCommonPassword }) });
+  const hideFields = ["password", "passwordConfirmation"];
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields }) }, { status: 400 });
+  }
+  const locale = toLocale(await i18next.getLocale(request));
+  const result = await signUp(await getDb(), { ...submission.value, locale }, requestMetaFor(request, context));
+  if (!result.ok) {
+    const fieldErrors: Record<string, string[]> =
+      result.reason === "identifier_taken" ? { identifier: ["validation.identifier.taken"] } : { password: [result.error] };
+    return data({ result: submission.reply({ fieldErrors, hideFields }) }, { status: 400 });
+  }
+  forgetSession(request);
+  return redirect("/mon-espace", { headers: { "Set-Cookie": serializeSessionCookie(result.token) } });
+}
+
+export default function SignUp() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const translate = (key: string) => t(key);
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema() }),
+  });
+  const summary = errorSummaryItems(translate, form.errors, [fields.fullName, fields.identifier, fields.password, fields.passwordConfirmation]);
+
+  return (
+    <>
+      <PageHeading lead={t("signUp.lead")}>{t("signUp.title")}</PageHeading>
+      <ErrorSummary errors={summary} />
+      <Form method="post" {...getFormProps(form)}>
+        <Field
+          label={t("fields.fullName.label")}
+          hint={t("fields.fullName.hint")}
+          error={translateErrors(translate, fields.fullName.errors)}
+          width={30}
+          {...getInputProps(fields.fullName, { type: "text" })}
+          autoComplete="name"
+          spellCheck={false}
+        />
+        <Field
+          label={t("fields.identifier.label")}
+          hint={t("fields.identifier.hint")}
+          error={translateErrors(translate, fields.identifier.errors)}
+          width={30}
+          {...getInputProps(fields.identifier, { type: "text" })}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <Field
+          label={t("fields.password.label")}
+          hint={t("fields.newPassword.hint")}
+          error={translateErrors(translate, fields.password.errors)}
+          width={30}
+          {...getInputProps(fields.password, { type: "password" })}
+          autoComplete="new-password"
+        />
+        <Field
+          label={t("fields.passwordConfirmation.label")}
+          error={translateErrors(translate, fields.passwordConfirmation.errors)}
+          width={30}
+          {...getInputProps(fields.passwordConfirmation, { type: "password" })}
+          autoComplete="new-password"
+        />
+        <Button type="submit">{t("signUp.submit")}</Button>
+      </Form>
+      <p>
+        {t("signUp.haveAccount")} <Link to="/connexion">{t("signUp.signInLink")}</Link>
+      </p>
+    </>
+  );
+}

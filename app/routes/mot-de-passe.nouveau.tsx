@@ -1,0 +1,112 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/Button";
+import { ErrorSummary } from "~/components/ui/ErrorSummary";
+import { Field } from "~/components/ui/Field";
+import { Notice } from "~/components/ui/Notice";
+import { PageHeading } from "~/components/ui/PageHeading";
+import { newPasswordSchema } from "~/domain/account";
+import { isPasswordResetTokenUsable, resetPassword } from "~/services/auth.server";
+import { forgetSession, requestMetaFor } from "~/utils/auth.server";
+import { isCommonPassword } from "~/utils/common-passwords.server";
+import { getDb } from "~/utils/db.server";
+import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { i18next } from "~/utils/i18next.server";
+import { serializeBlankSessionCookie } from "~/utils/session.server";
+
+export const handle = { i18n: ["auth"] };
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const cacheControl = loaderHeaders.get("Cache-Control");
+  return cacheControl ? { "Cache-Control": cacheControl } : {};
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18next.getFixedT(request, "auth");
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const usable = token.length > 0 && token.length <= 200 && (await isPasswordResetTokenUsable(await getDb(), token));
+  return data(
+    { title: t(usable ? "reset.title" : "reset.invalidTitle"), token: usable ? token : "", usable },
+    // The token is in the address: keep it out of caches.
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: newPasswordSchema({ isCommonPassword }) });
+  const hideFields = ["password", "passwordConfirmation"];
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields }), tokenInvalid: false }, { status: 400 });
+  }
+  const result = await resetPassword(await getDb(), submission.value, requestMetaFor(request, context));
+  if (!result.ok) {
+    if (result.reason === "invalid_token") {
+      return data({ result: submission.reply({ hideFields }), tokenInvalid: true }, { status: 400 });
+    }
+    return data({ result: submission.reply({ fieldErrors: { password: [result.error] }, hideFields }), tokenInvalid: false }, { status: 400 });
+  }
+  // Every session of the user is closed, this browser's included.
+  forgetSession(request);
+  return redirect("/connexion?motDePasse=change", { headers: { "Set-Cookie": serializeBlankSessionCookie() } });
+}
+
+export default function NewPassword() {
+  const { token, usable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const translate = (key: string) => t(key);
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { token },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema() }),
+  });
+
+  if (!usable || actionData?.tokenInvalid) {
+    return (
+      <>
+        <PageHeading>{t("reset.invalidTitle")}</PageHeading>
+        <Notice tone="warning">
+          <p>{t("reset.invalid_token")}</p>
+        </Notice>
+        <p>
+          <Button to="/mot-de-passe-oublie">{t("reset.askAgain")}</Button>
+        </p>
+      </>
+    );
+  }
+
+  const summary = errorSummaryItems(translate, form.errors, [fields.password, fields.passwordConfirmation], fields.password);
+  return (
+    <>
+      <PageHeading lead={t("reset.lead")}>{t("reset.title")}</PageHeading>
+      <ErrorSummary errors={summary} />
+      <Form method="post" {...getFormProps(form)}>
+        <input {...getInputProps(fields.token, { type: "hidden" })} />
+        <Field
+          label={t("fields.newPassword.label")}
+          hint={t("fields.newPassword.hint")}
+          error={translateErrors(translate, fields.password.errors)}
+          width={30}
+          {...getInputProps(fields.password, { type: "password" })}
+          autoComplete="new-password"
+        />
+        <Field
+          label={t("fields.passwordConfirmation.label")}
+          error={translateErrors(translate, fields.passwordConfirmation.errors)}
+          width={30}
+          {...getInputProps(fields.passwordConfirmation, { type: "password" })}
+          autoComplete="new-password"
+        />
+        <Button type="submit">{t("reset.submit")}</Button>
+      </Form>
+    </>
+  );
+}
