@@ -183,6 +183,18 @@ describe("the HTTP server", () => {
     }
   });
 
+  it("answers /readyz 503 while draining, and asks keep-alive clients to reconnect elsewhere", async () => {
+    const draining = await listen({ getDb: async () => migrated.db, isDraining: () => true });
+    try {
+      const res = await send(draining.port, "/readyz");
+      expect(res.status).toBe(503);
+      expect(JSON.parse(res.body)).toEqual({ status: "unavailable", reason: "shutting_down" });
+      expect(res.headers.connection).toBe("close");
+    } finally {
+      await new Promise((r) => draining.server.close(r));
+    }
+  });
+
   it("compresses text but not event streams", async () => {
     const page = await send(main.port, "/long", { headers: { "Accept-Encoding": "gzip" } });
     expect(page.headers["content-encoding"]).toBe("gzip");
