@@ -22,7 +22,9 @@ export const handle = { i18n: ["auth"] };
 /** Document responses take their headers from here: pass on the 429's Retry-After. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];

@@ -21,7 +21,9 @@ export const handle = { i18n: ["auth"] };
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const cacheControl = loaderHeaders.get("Cache-Control");
-  return cacheControl ? { "Cache-Control": cacheControl } : {};
+  const headers = new Headers();
+  if (cacheControl) headers.set("Cache-Control", cacheControl);
+  return headers;
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
