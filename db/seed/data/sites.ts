@@ -133,7 +133,7 @@ function lomeNamedSites(random: Random): NamedSite[] {
     named.push(...list);
   };
   fill("hospital", LOME_TARGETS.hospital - LOME_HOSPITALS.length, (q) => `Centre médico-social ${deName(q)}`);
-  fill("lycee", LOME_TARGETS.lycee, (q, turn) => (turn === 0 ? `Lycée ${deName(q)}` : `Lycée ${deName(q)} ${turn + 1}`), [
+  fill("lycee", LOME_TARGETS.lycee, (q, turn) => (turn === 0 ? `Lycée ${deName(q)}` : `Lycée ${deName(q)} II`), [
     ["Lycée technique d'Adidogomé", "lycee", "Adidogomé"],
     ["Lycée technique et professionnel de Lomé", "lycee", "Tokoin"],
     ["Lycée scientifique de Lomé", "lycee", "Tokoin"],
