@@ -81,7 +81,8 @@ export default function SignIn() {
       <PageHeading lead={t("signIn.lead")}>{t("signIn.title")}</PageHeading>
       {passwordChanged ? <Notice tone="success">{t("signIn.passwordChanged")}</Notice> : null}
       <ErrorSummary errors={summary} />
-      <Form method="post" {...getFormProps(form)}>
+      {/* An explicit action: the notice's ?motDePasse=change must not follow a failed attempt. */}
+      <Form method="post" action="/connexion" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
           label={t("fields.identifier.label")}

@@ -45,6 +45,8 @@ describe("sign up and sign in", () => {
     const [stored] = await handle.db.select().from(users).where(eq(users.id, up.user.id));
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await lastAudit("auth.signup")).toMatchObject({ actorId: up.user.id, requestId: "req-1" });
+    const welcome = await handle.db.select().from(notifications).where(eq(notifications.userId, up.user.id));
+    expect(welcome).toMatchObject([{ channel: "email", recipient: "ama@example.tg", template: "account_created", payload: { name: "Ama Kouassi" } }]);
 
     const ip = freshIp();
     const inn = await signIn(handle.db, { identifier: email("ama@example.tg"), password: PASSWORD }, { ip, requestId: "req-2", userAgent: "Firefox" });

@@ -108,6 +108,16 @@ export async function signUp(
         })
         .returning();
       const { token, session } = await createSession(tx, user!.id, meta, now);
+      await enqueueNotifications(tx, [
+        {
+          userId: user!.id,
+          channel: input.identifier.kind === "email" ? "email" : "sms",
+          recipient: input.identifier.value,
+          template: "account_created",
+          locale: input.locale,
+          payload: { name: input.fullName },
+        },
+      ]);
       await audit(tx, { action: "auth.signup", actorId: user!.id, targetType: "user", targetId: user!.id, ...auditMeta(meta) });
       const sessionUser = await loadSessionUser(tx, user!);
       return { ok: true as const, user: sessionUser, token, session, homePath: homePathFor(sessionUser) };
