@@ -21,7 +21,7 @@ export default function MySpace() {
   const { t } = useTranslation("auth");
   return (
     <>
-      <PageHeading caption={t("mySpace.title")}>{t("mySpace.greeting", { name: fullName })}</PageHeading>
+      <PageHeading lead={t("mySpace.greeting", { name: fullName })}>{t("mySpace.title")}</PageHeading>
       <section aria-labelledby="my-cases">
         <h2 id="my-cases">{t("mySpace.casesTitle")}</h2>
         <p>{t("mySpace.noCases")}</p>
