@@ -123,6 +123,22 @@ describe("form schemas", () => {
     expect(commonPw.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", "validation.password.common"]]);
   });
 
+  it("sign-up: a bad identifier and a common password are both reported", () => {
+    const result = signUpSchema({ isCommonPassword: (p) => p === "password" }).safeParse({ fullName: "Edem Lawson", identifier: "80 12 34 56", password: "password", passwordConfirmation: "password" });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["identifier", "validation.phone.not_mobile"],
+      ["password", "validation.password.common"],
+    ]);
+  });
+
+  it("sign-up in the browser: a password that passes the known rules is left to the server", () => {
+    const schema = signUpSchema({ deferredPasswordCheck: "__undefined__" });
+    const deferred = schema.safeParse({ fullName: "Edem Lawson", identifier: "80 12 34 56", password: "password", passwordConfirmation: "password" });
+    expect(deferred.error?.issues.map((i) => i.message)).toContain("__undefined__");
+    const tooShort = schema.safeParse({ fullName: "Edem Lawson", identifier: "edem@example.tg", password: "court", passwordConfirmation: "court" });
+    expect(tooShort.error?.issues.map((i) => i.message)).toEqual(["validation.password.too_short"]);
+  });
+
   it("sign-up: missing fields give i18n keys", () => {
     const result = signUpSchema().safeParse({});
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([

@@ -131,6 +131,40 @@ export const FULL_NAME_MAX_LENGTH = 120;
 export interface SchemaOptions {
   /** Given on the server only (the list stays out of the browser bundle). */
   isCommonPassword?: (lowerCasedPassword: string) => boolean;
+  /**
+   * In the browser, without the list: the message of an issue that says "the server must decide"
+   * (conform's VALIDATION_UNDEFINED), added when the password passes every rule the browser
+   * knows. The form is then sent and the server answers with all the errors at once.
+   */
+  deferredPasswordCheck?: string;
+}
+
+/** A new password on its own: length and the common list (or, in the browser, the deferral). */
+function newPasswordField(options: SchemaOptions) {
+  return z.string({ error: "validation.password.required" }).superRefine((password, ctx) => {
+    const problem = passwordProblem(password, { isCommonPassword: options.isCommonPassword });
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    else if (!options.isCommonPassword && options.deferredPasswordCheck) {
+      ctx.addIssue({ code: "custom", message: options.deferredPasswordCheck });
+    }
+  });
+}
+
+/**
+ * Rules across fields. Zod runs them once no field failed to parse (refinement issues do not
+ * stop them), so the length rules already reported by the field are not repeated here.
+ */
+function checkAgainstOtherFields(
+  value: { password: string; passwordConfirmation: string },
+  context: PasswordContext,
+  ctx: z.RefinementCtx,
+) {
+  if (passwordProblem(value.password)) return;
+  const problem = passwordProblem(value.password, context);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  else if (value.password !== value.passwordConfirmation) {
+    ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "validation.password_confirmation.mismatch" });
+  }
 }
 
 export function signUpSchema(options: SchemaOptions = {}) {
@@ -140,20 +174,10 @@ export function signUpSchema(options: SchemaOptions = {}) {
         .min(2, { error: "validation.full_name.too_short" })
         .max(FULL_NAME_MAX_LENGTH, { error: "validation.full_name.too_long" }),
       identifier: identifierField,
-      password: z.string({ error: "validation.password.required" }),
+      password: newPasswordField(options),
       passwordConfirmation: z.string({ error: "validation.password_confirmation.required" }),
     })
-    .superRefine((value, ctx) => {
-      const problem = passwordProblem(value.password, {
-        isCommonPassword: options.isCommonPassword,
-        identifiers: [value.identifier],
-        fullName: value.fullName,
-      });
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-      else if (value.password !== value.passwordConfirmation) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "validation.password_confirmation.mismatch" });
-      }
-    });
+    .superRefine((value, ctx) => checkAgainstOtherFields(value, { identifiers: [value.identifier], fullName: value.fullName }, ctx));
 }
 
 export const signInSchema = z.object({
@@ -171,14 +195,8 @@ export function newPasswordSchema(options: SchemaOptions = {}) {
   return z
     .object({
       token: z.string({ error: "reset.invalid_token" }).min(1, { error: "reset.invalid_token" }).max(200),
-      password: z.string({ error: "validation.password.required" }),
+      password: newPasswordField(options),
       passwordConfirmation: z.string({ error: "validation.password_confirmation.required" }),
     })
-    .superRefine((value, ctx) => {
-      const problem = passwordProblem(value.password, { isCommonPassword: options.isCommonPassword });
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-      else if (value.password !== value.passwordConfirmation) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "validation.password_confirmation.mismatch" });
-      }
-    });
+    .superRefine((value, ctx) => checkAgainstOtherFields(value, {}, ctx));
 }

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { conformZodMessage, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,9 @@ import { i18next } from "~/utils/i18next.server";
 import { serializeSessionCookie } from "~/utils/session.server";
 
 export const handle = { i18n: ["auth"] };
+
+/** The browser does not have the common-password list: when only that check is left, the server decides. */
+const browserSchema = signUpSchema({ deferredPasswordCheck: conformZodMessage.VALIDATION_UNDEFINED });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
 
@@ -54,7 +57,7 @@ export default function SignUp() {
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema() }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: browserSchema }),
   });
   const summary = errorSummaryItems(translate, form.errors, [fields.fullName, fields.identifier, fields.password, fields.passwordConfirmation]);
 

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { conformZodMessage, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,9 @@ import { i18next } from "~/utils/i18next.server";
 import { serializeBlankSessionCookie } from "~/utils/session.server";
 
 export const handle = { i18n: ["auth"] };
+
+/** The browser does not have the common-password list: when only that check is left, the server decides. */
+const browserSchema = newPasswordSchema({ deferredPasswordCheck: conformZodMessage.VALIDATION_UNDEFINED });
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const cacheControl = loaderHeaders.get("Cache-Control");
@@ -68,7 +71,7 @@ export default function NewPassword() {
     defaultValue: { token },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema() }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: browserSchema }),
   });
 
   if (!usable || actionData?.tokenInvalid) {
