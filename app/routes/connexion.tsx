@@ -13,7 +13,7 @@ import { safeRedirectPath } from "~/domain/redirect";
 import { signIn } from "~/services/auth.server";
 import { forgetSession, requestMetaFor, requireAnonymous } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { readSessionToken, serializeSessionCookie } from "~/utils/session.server";
 
@@ -74,6 +74,7 @@ export default function SignIn() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
+  useClearFieldsOnReply(form.id, actionData, ["password"]);
   const summary = errorSummaryItems(translate, form.errors, [fields.identifier, fields.password], fields.identifier);
 
   return (

@@ -12,7 +12,7 @@ import { signUp } from "~/services/auth.server";
 import { forgetSession, requestMetaFor, requireAnonymous } from "~/utils/auth.server";
 import { isCommonPassword } from "~/utils/common-passwords.server";
 import { getDb } from "~/utils/db.server";
-import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/utils/form-errors";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { serializeSessionCookie } from "~/utils/session.server";
@@ -59,6 +59,7 @@ export default function SignUp() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: browserSchema }),
   });
+  useClearFieldsOnReply(form.id, actionData, ["password", "passwordConfirmation"]);
   const summary = errorSummaryItems(translate, form.errors, [fields.fullName, fields.identifier, fields.password, fields.passwordConfirmation]);
 
   return (

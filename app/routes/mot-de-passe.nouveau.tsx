@@ -13,7 +13,7 @@ import { isPasswordResetTokenUsable, resetPassword } from "~/services/auth.serve
 import { forgetSession, requestMetaFor } from "~/utils/auth.server";
 import { isCommonPassword } from "~/utils/common-passwords.server";
 import { getDb } from "~/utils/db.server";
-import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { serializeBlankSessionCookie } from "~/utils/session.server";
 
@@ -73,6 +73,8 @@ export default function NewPassword() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: browserSchema }),
   });
+
+  useClearFieldsOnReply(form.id, actionData, ["password", "passwordConfirmation"]);
 
   if (!usable || actionData?.tokenInvalid) {
     return (

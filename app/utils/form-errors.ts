@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { ErrorSummaryItem } from "~/components/ui/ErrorSummary";
 
 interface FieldLike {
@@ -26,4 +27,22 @@ export function errorSummaryItems(
 /** Translate conform's list of error keys for a Field. */
 export function translateErrors(translate: (key: string) => string, errors: readonly string[] | undefined): string[] | undefined {
   return errors?.map((key) => translate(key));
+}
+
+/**
+ * Empty the named fields (passwords) each time the server answers. Without JavaScript the page is
+ * rendered afresh without them (conform's `hideFields`); with it, the inputs are uncontrolled and
+ * keep what was typed, so they are emptied here.
+ */
+export function useClearFieldsOnReply(formId: string, reply: unknown, names: readonly string[]): void {
+  const key = names.join(",");
+  useEffect(() => {
+    if (!reply) return;
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    for (const name of key.split(",")) {
+      const control = form.elements.namedItem(name);
+      if (control instanceof HTMLInputElement) control.value = "";
+    }
+  }, [formId, reply, key]);
 }
