@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface ErrorSummaryItem {
@@ -31,6 +31,7 @@ function focusControl(event: MouseEvent<HTMLAnchorElement>, id: string) {
 export function ErrorSummary({ errors, title, children }: ErrorSummaryProps) {
   const { t } = useTranslation("common");
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const signature = errors.map((error) => `${error.id ?? ""}:${error.message}`).join("|");
 
   useEffect(() => {
@@ -39,8 +40,8 @@ export function ErrorSummary({ errors, title, children }: ErrorSummaryProps) {
 
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id={titleId}>
         {title ?? t("errorSummary.title")}
       </h2>
       {children}
