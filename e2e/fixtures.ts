@@ -11,15 +11,14 @@ type Fixtures = {
   /** Page errors and console errors seen during the test; the test fails if any. */
   pageErrors: string[];
   clientIp: string;
-  jsEnabled: boolean;
 };
 
 export const test = base.extend<Fixtures>({
-  clientIp: async ({}, use) => use(randomTestIp()),
-  jsEnabled: async ({ javaScriptEnabled }, use) => use(javaScriptEnabled !== false),
-  extraHTTPHeaders: async ({ clientIp }, use) => use({ "X-Forwarded-For": clientIp }),
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+  clientIp: async ({}, provide) => provide(randomTestIp()),
+  extraHTTPHeaders: async ({ clientIp }, provide) => provide({ "X-Forwarded-For": clientIp }),
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
       page.on("console", (message) => {
@@ -28,7 +27,7 @@ export const test = base.extend<Fixtures>({
         if (/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) return;
         errors.push(`console: ${message.text()}`);
       });
-      await use(errors);
+      await provide(errors);
       expect(errors, "no page error or console error during the test").toEqual([]);
     },
     { auto: true },

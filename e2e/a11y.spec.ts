@@ -1,0 +1,54 @@
+import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
+
+const PUBLIC_PAGES = [
+  "/",
+  "/connexion",
+  "/inscription",
+  "/mot-de-passe-oublie",
+  "/mot-de-passe/nouveau?token=lien-invalide",
+  "/accessibilite",
+  "/confidentialite",
+  "/dev/boite-d-envoi",
+];
+const CITIZEN_PAGES = ["/mon-espace", "/mon-espace/securite"];
+
+for (const lng of ["fr", "en"] as const) {
+  test.describe(`accessibility (${lng})`, () => {
+    // axe runs inside the page: only where JavaScript is on.
+    test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "axe needs JavaScript in the page");
+
+    for (const path of PUBLIC_PAGES) {
+      test(`${path} has no WCAG 2.1 AA violation`, async ({ page }) => {
+        const response = await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
+        expect(response?.status()).toBeLessThan(400);
+        await expect(page.locator("html")).toHaveAttribute("lang", lng);
+        await expectNoA11yViolations(page);
+      });
+    }
+
+    test("the 404 page has no WCAG 2.1 AA violation", async ({ page }) => {
+      const response = await page.goto(`/cette-page-n-existe-pas?lng=${lng}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lng === "fr" ? "Page introuvable" : "Page not found");
+      await expectNoA11yViolations(page);
+    });
+
+    test("signed-in citizen pages have no WCAG 2.1 AA violation", async ({ page }) => {
+      await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD, `/connexion?lng=${lng}`);
+      await expect(page).toHaveURL(/\/mon-espace$/);
+      for (const path of CITIZEN_PAGES) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", lng);
+        await expectNoA11yViolations(page);
+      }
+    });
+
+    test("a form with errors has no WCAG 2.1 AA violation", async ({ page }) => {
+      await page.goto(`/inscription?lng=${lng}`);
+      await page.getByRole("button", { name: lng === "fr" ? "Créer mon compte" : "Create my account" }).click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      await expectNoA11yViolations(page);
+    });
+  });
+}
