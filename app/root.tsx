@@ -1,5 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, isRouteErrorResponse, useRouteLoaderData } from "@remix-run/react";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { PageShell } from "~/components/ui/PageShell";
@@ -8,6 +20,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { i18next, localeCookie } from "~/utils/i18next.server";
 import { toLocale } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
+import { wantsHydration, type RouteHandle } from "~/utils/route-handle";
 import stylesHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,7 +30,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ name: "theme-color", content: "#006a4e" }];
 
-export const handle = { i18n: ["common"] };
+export const handle: RouteHandle = { i18n: ["common"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
@@ -36,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { i18n } = useTranslation();
   const locale = data?.locale ?? toLocale(i18n.language);
+  const hydrate = wantsHydration(useMatches());
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -46,8 +60,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

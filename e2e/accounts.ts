@@ -14,11 +14,17 @@ export function uniqueEmail(prefix = "usager"): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@exemple.tg`;
 }
 
+const SIGN_IN_LABELS = {
+  fr: { identifier: "Adresse e-mail ou numéro de téléphone mobile", password: "Mot de passe", submit: "Se connecter" },
+  en: { identifier: "E-mail address or mobile phone number", password: "Password", submit: "Sign in" },
+};
+
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD, path = "/connexion") {
   await page.goto(path);
-  await page.getByLabel("Adresse e-mail ou numéro de téléphone mobile").fill(identifier);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  const labels = SIGN_IN_LABELS[(await page.locator("html").getAttribute("lang")) === "en" ? "en" : "fr"];
+  await page.getByLabel(labels.identifier).fill(identifier);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: labels.submit }).click();
 }
 
 export async function signUp(page: Page, { fullName, identifier, password }: { fullName: string; identifier: string; password: string }) {

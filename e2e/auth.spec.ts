@@ -92,7 +92,7 @@ test.describe("accounts", () => {
     await expect(async () => {
       await page.goto("/dev/boite-d-envoi");
       const row = page.getByRole("row").filter({ hasText: email });
-      resetUrl = await row.getByRole("link", { name: /mot-de-passe\/nouveau/ }).first().getAttribute("href");
+      resetUrl = await row.getByRole("link", { name: /mot-de-passe\/nouveau/ }).first().getAttribute("href", { timeout: 1_000 });
       expect(resetUrl).toBeTruthy();
     }).toPass({ timeout: 15_000 });
 

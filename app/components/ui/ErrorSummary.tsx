@@ -40,7 +40,9 @@ export function ErrorSummary({ errors, title, children }: ErrorSummaryProps) {
 
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
+    // autoFocus moves the focus here on page load without JavaScript too (GOV.UK pattern).
+    // eslint-disable-next-line jsx-a11y/no-autofocus
+    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref} autoFocus>
       <h2 className="error-summary__title" id={titleId}>
         {title ?? t("errorSummary.title")}
       </h2>
