@@ -69,7 +69,8 @@ export const OFFICE_ROLES = ["agent", "supervisor"] as const satisfies readonly 
 export const NOTIFICATION_CHANNELS = ["email", "sms", "in_app"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+/** `skipped`: not sent because the user turned that channel off (not a delivery failure). */
+export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "failed", "skipped"] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export const LOCALES = ["fr", "en"] as const;

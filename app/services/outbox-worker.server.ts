@@ -160,7 +160,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (skip) {
       await db
         .update(notifications)
-        .set({ status: "failed", lastError: `skipped: the user turned off ${row.channel} notifications`, nextAttemptAt: sql`now()` })
+        .set({ status: "skipped", lastError: `the user turned off ${row.channel} notifications`, nextAttemptAt: sql`now()` })
         .where(stillOurs(row.id));
       log.info("outbox.skipped", { id: row.id, channel: row.channel, template: row.template });
       return;

@@ -351,6 +351,6 @@ CREATE INDEX "note_case_idx" ON "note" USING btree ("case_id","created_at");--> 
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
-CREATE INDEX "notification_due_idx" ON "notification" USING btree ("next_attempt_at") WHERE "notification"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notification_due_idx" ON "notification" USING btree ("status","next_attempt_at") WHERE "notification"."status" in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "notification_user_idx" ON "notification" USING btree ("user_id","channel","created_at");--> statement-breakpoint
 CREATE INDEX "rate_limit_reset_idx" ON "rate_limit" USING btree ("reset_at");

@@ -30,7 +30,8 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
-    index("notification_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    // Due rows, and rows whose sending lease expired (both keyed on next_attempt_at).
+    index("notification_due_idx").on(t.status, t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index("notification_user_idx").on(t.userId, t.channel, t.createdAt),
   ],
 );
