@@ -35,11 +35,23 @@ export default defineConfig({
     headless: true,
     launchOptions,
   },
+  // Every journey runs in the three projects. Three specs are project-specific rather than
+  // skipped: axe runs inside the page, so not with JavaScript off; the 360 px checks need the
+  // phone viewport; page weight is measured once.
   projects: [
-    { name: "js-on", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
-    { name: "js-off", use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions } },
+    {
+      name: "js-on",
+      testIgnore: ["**/mobile.spec.ts"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
+    },
+    {
+      name: "js-off",
+      testIgnore: ["**/mobile.spec.ts", "**/a11y.spec.ts", "**/weight.spec.ts"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
+    },
     {
       name: "mobile",
+      testIgnore: ["**/weight.spec.ts"],
       use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
     },
   ],

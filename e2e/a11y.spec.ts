@@ -15,9 +15,6 @@ const CITIZEN_PAGES = ["/mon-espace", "/mon-espace/securite"];
 
 for (const lng of ["fr", "en"] as const) {
   test.describe(`accessibility (${lng})`, () => {
-    // axe runs inside the page: only where JavaScript is on.
-    test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "axe needs JavaScript in the page");
-
     for (const path of PUBLIC_PAGES) {
       test(`${path} has no WCAG 2.1 AA violation`, async ({ page }) => {
         const response = await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);

@@ -1,8 +1,6 @@
 import { expect, test } from "./fixtures";
 
 test.describe("small screens (360 px)", () => {
-  test.skip(({ viewport }) => (viewport?.width ?? 1280) > 400, "runs in the 360 px project");
-
   for (const path of ["/", "/connexion", "/inscription", "/accessibilite"]) {
     test(`${path} fits in 360 px without horizontal scrolling`, async ({ page }) => {
       await page.goto(path);

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
 import { expect, test } from "./fixtures";
 
@@ -12,7 +12,7 @@ const JS_BUDGET = 100 * 1024;
 async function measure(page: Page, path: string) {
   const totals = { htmlCss: 0, js: 0 };
   const pending: Promise<void>[] = [];
-  const onResponse = (response: import("@playwright/test").Response) => {
+  const onResponse = (response: Response) => {
     const type = response.request().resourceType();
     pending.push(
       response
@@ -33,8 +33,6 @@ async function measure(page: Page, path: string) {
 }
 
 test.describe("page weight", () => {
-  test.skip(({ javaScriptEnabled, isMobile }) => javaScriptEnabled === false || isMobile, "measured once, with JavaScript on");
-
   for (const path of ["/", "/connexion", "/inscription", "/mot-de-passe-oublie", "/accessibilite", "/confidentialite"]) {
     test(`${path} stays within the citizen page budget`, async ({ page }) => {
       const { htmlCss, js } = await measure(page, path);
