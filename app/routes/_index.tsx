@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Field } from "~/components/ui/Field";
 import type { RootLoader } from "~/root";
 import { i18next } from "~/utils/i18next.server";
+import { titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["pages"] };
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("home.metaTitle") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = titleFromLoader;
 
 export default function Home() {
   const { t } = useTranslation("pages");

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { TranslatedList } from "~/components/ui/TranslatedList";
 import { formatDate } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
+import { titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["pages"] };
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("accessibility.metaTitle") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = titleFromLoader;
 
 export default function AccessibilityStatement() {
   const { t, i18n } = useTranslation("pages");

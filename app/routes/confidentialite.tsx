@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { TranslatedList } from "~/components/ui/TranslatedList";
 import { i18next } from "~/utils/i18next.server";
+import { titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["pages"] };
 
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("privacy.metaTitle") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = titleFromLoader;
 
 /** Sections made of a paragraph; the others are lists. */
 type TextSection = "controller" | "access" | "rights";

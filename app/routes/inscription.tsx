@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { conformZodMessage, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
@@ -16,18 +16,19 @@ import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/uti
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { serializeSessionCookie } from "~/utils/session.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["auth"] };
 
 /** The browser does not have the common-password list: when only that check is left, the server decides. */
 const browserSchema = signUpSchema({ deferredPasswordCheck: conformZodMessage.VALIDATION_UNDEFINED });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const t = await i18next.getFixedT(request, "auth");
-  return { title: t("signUp.title") };
+  return { title: documentTitle(t("signUp.title")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

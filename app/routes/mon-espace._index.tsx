@@ -1,19 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { requireUser } from "~/utils/auth.server";
 import { i18next } from "~/utils/i18next.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await i18next.getFixedT(request, "auth");
-  return { title: t("mySpace.title"), fullName: user.fullName };
+  return { title: documentTitle(t("mySpace.title")), fullName: user.fullName };
 }
 
 export default function MySpace() {

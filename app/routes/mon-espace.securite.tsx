@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
@@ -13,10 +13,11 @@ import { formatDateTime } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { listActiveSessions } from "~/utils/session.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, user } = await requireSession(request);
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await listActiveSessions(await getDb(), user.id);
   const closed = new URL(request.url).searchParams.get("fermees");
   return {
-    title: t("security.title"),
+    title: documentTitle(t("security.title")),
     closed: closed !== null && /^\d{1,4}$/.test(closed) ? Number(closed) : null,
     // Only what the page shows: never the session id.
     sessions: rows.map((row) => ({

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
@@ -14,23 +14,19 @@ import { appBaseUrl, requestMetaFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { retryAfterFromAction } from "~/utils/http";
 
 export const handle = { i18n: ["auth"] };
 
-/** Document responses take their headers from here: pass on the 429's Retry-After. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  const headers = new Headers();
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers = retryAfterFromAction;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
   const sent = new URL(request.url).searchParams.has("envoye");
-  return { title: t(sent ? "forgot.sentTitle" : "forgot.title"), sent };
+  return { title: documentTitle(t(sent ? "forgot.sentTitle" : "forgot.title")), sent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { conformZodMessage, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { serializeBlankSessionCookie } from "~/utils/session.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
 
 export const handle = { i18n: ["auth"] };
 
@@ -29,14 +30,14 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
   return headers;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Guichet` : "Guichet" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const usable = token.length > 0 && token.length <= 200 && (await isPasswordResetTokenUsable(await getDb(), token));
   return data(
-    { title: t(usable ? "reset.title" : "reset.invalidTitle"), token: usable ? token : "", usable },
+    { title: documentTitle(t(usable ? "reset.title" : "reset.invalidTitle")), token: usable ? token : "", usable },
     // The token is in the address: keep it out of caches.
     { headers: { "Cache-Control": "no-store" } },
   );
