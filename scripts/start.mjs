@@ -99,11 +99,11 @@ async function demoAccountsHint() {
     if (decision.password === null) return [`  Demo accounts: not created (${decision.reason})`];
     const password = decision.source === "env" ? "the value of DEMO_PASSWORD" : decision.password;
     return [
-      `  Demo accounts (password: ${password}) — see README.md, « Comptes de démonstration »:`,
+      `  Demo accounts (password: ${password}) — see README.md, "Demo accounts":`,
       ...DEMO_ACCOUNTS.map((a) => `    ${(a.email ?? a.phone).padEnd(22)} ${a.role.padEnd(11)} ${a.fullName}`),
     ];
   } catch {
-    return ["  Demo accounts: see README.md, « Comptes de démonstration »."];
+    return ["  Demo accounts: see README.md, "Demo accounts"."];
   }
 }
 
