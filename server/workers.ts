@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { runHousekeeping } from "../app/services/housekeeping.server";
+import { PERIODIC_JOBS, type PeriodicJob } from "../app/services/periodic-jobs.server";
 import { startNotificationWorker } from "../app/services/outbox-worker.server";
 import type { Logger } from "./logging";
 
@@ -22,33 +22,38 @@ export async function startWorkers(options: {
     return { stop: async () => {} };
   }
   const outbox = startNotificationWorker(options.getDb, { env: options.env ?? process.env, log: options.logger });
-  const housekeeping = startHousekeeping(options.getDb, options.logger);
+  const jobs = startPeriodicJobs(options.getDb, options.logger);
   return {
     async stop() {
-      housekeeping.stop();
+      jobs.stop();
       await outbox.stop();
     },
   };
 }
 
-/** Every 15 minutes (and once a minute after start), delete expired sessions, rate-limit windows and reset tokens. */
-function startHousekeeping(getDb: () => Promise<Database>, logger: Logger, intervalMs = 15 * 60_000) {
-  const run = async () => {
-    try {
-      const report = await runHousekeeping(await getDb());
-      logger.debug("housekeeping", { ...report });
-    } catch (error) {
-      logger.warn("housekeeping_failed", { error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
+/** Runs each periodic job on its own interval (first run soon after start), logging failures. */
+function startPeriodicJobs(getDb: () => Promise<Database>, logger: Logger, jobs: readonly PeriodicJob[] = PERIODIC_JOBS) {
+  const timers: NodeJS.Timeout[] = [];
+  for (const job of jobs) {
+    let running = false;
+    const run = async () => {
+      if (running) return; // a slow run is not overlapped by the next tick
+      running = true;
+      try {
+        const result = await job.run(await getDb(), new Date());
+        logger.debug("job", { job: job.name, result });
+      } catch (error) {
+        logger.warn("job_failed", { job: job.name, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        running = false;
+      }
+    };
+    timers.push(setTimeout(run, Math.min(job.intervalMs, 5_000)), setInterval(run, job.intervalMs));
+  }
+  for (const timer of timers) timer.unref();
   return {
     stop() {
-      clearTimeout(first);
-      clearInterval(timer);
+      for (const timer of timers) clearTimeout(timer);
     },
   };
 }

@@ -4,3 +4,4 @@ export * from "./procedures";
 export * from "./identity";
 export * from "./cases";
 export * from "./operations";
+export * from "./monitoring";
