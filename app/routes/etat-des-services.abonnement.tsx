@@ -1,0 +1,86 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SubscribeForm } from "~/components/status/SubscribeForm";
+import { Notice } from "~/components/ui/Notice";
+import { PageHeading } from "~/components/ui/PageHeading";
+import { subscribeToIncidents, subscriptionSchema } from "~/services/incident-subscriptions.server";
+import { getStatusSummary } from "~/services/status-summary.server";
+import { appBaseUrl } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { retryAfterFromAction } from "~/utils/http";
+import { toLocale } from "~/utils/i18n";
+import { i18next } from "~/utils/i18next.server";
+import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { consume } from "~/utils/rate-limit.server";
+
+export const handle = { i18n: ["status"] };
+
+export const meta = titleFromLoader;
+
+export const headers = retryAfterFromAction;
+
+/** Subscriptions per client address and hour: enough for a family, not for flooding strangers. */
+const SUBSCRIBE_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = toLocale(await i18next.getLocale(request));
+  const t = await i18next.getFixedT(request, "status");
+  const sent = new URL(request.url).searchParams.has("envoye");
+  const summary = await getStatusSummary(await getDb());
+  return {
+    title: documentTitle(t(sent ? "subscribe.sentTitle" : "subscribe.pageTitle")),
+    sent,
+    scopes: {
+      regions: summary.regions.map((r) => ({ code: r.code, name: r.name })),
+      agencies: summary.agencies.map((a) => ({ code: a.code, name: locale === "en" ? a.nameEn : a.nameFr })),
+    },
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = toLocale(await i18next.getLocale(request));
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: subscriptionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const db = await getDb();
+  const limit = await consume(db, `subscribe:ip:${context.ip ?? ""}`, SUBSCRIBE_LIMIT);
+  if (!limit.allowed) {
+    return data(
+      { result: submission.reply({ formErrors: ["subscribe.errors.rateLimited"] }) },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+  const result = await subscribeToIncidents(db, { ...submission.value, locale, baseUrl: appBaseUrl(request) });
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { scope: ["subscribe.errors.scope"] } }) }, { status: 400 });
+  return redirect("/etat-des-services/abonnement?envoye");
+}
+
+export default function Subscribe() {
+  const { sent, scopes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("status");
+  if (sent) {
+    return (
+      <>
+        <PageHeading>{t("subscribe.sentTitle")}</PageHeading>
+        <Notice tone="success">
+          <p>{t("subscribe.sent")}</p>
+        </Notice>
+        <p>
+          <Link to="/etat-des-services">{t("subscribe.back")}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading>{t("subscribe.pageTitle")}</PageHeading>
+      <SubscribeForm scopes={scopes} lastResult={actionData?.result} headingLevel={2} />
+      <p>
+        <Link to="/etat-des-services">{t("subscribe.back")}</Link>
+      </p>
+    </>
+  );
+}
