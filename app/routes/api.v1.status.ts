@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { limitApi, publicJson } from "~/services/public-api.server";
+import { getStatusSummary } from "~/services/status-summary.server";
+import { getDb } from "~/utils/db.server";
+
+/** GET /api/v1/status — the network at a glance, from the status summary (docs/api.md). */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const limited = limitApi(context?.ip);
+  if (limited) return limited;
+  const summary = await getStatusSummary(await getDb());
+  return publicJson({
+    generatedAt: summary.generatedAt,
+    regions: summary.regions.map((r) => ({ code: r.code, name: r.name, sites: r.sites })),
+    incidents: summary.incidents.map((i) => ({ site: i.site, name: i.name, region: i.region, town: i.town, status: i.status, since: i.since })),
+    maintenance: summary.maintenance.map((m) => ({ site: m.site, region: m.region, startsAt: m.startsAt, endsAt: m.endsAt, reason: m.reason })),
+  });
+}
