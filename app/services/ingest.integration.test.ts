@@ -233,7 +233,7 @@ describe(`POST /api/v1/sites/heartbeats (${testDriver})`, () => {
     started = performance.now();
     expect(await ingestHeartbeats(handle.db, batch)).toMatchObject({ accepted: 0, duplicates: 500, late: 500, changes: [] });
     const msRepeat = performance.now() - started;
-    console.log(`[${testDriver}] heartbeat batches: 560 samples ${ms560.toFixed(0)} ms, 1,000 samples with 500 changes ${ms1000.toFixed(0)} ms, 1,000 repeats ${msRepeat.toFixed(0)} ms`);
+    console.warn(`[${testDriver}] heartbeat batches: 560 samples ${ms560.toFixed(0)} ms, 1,000 samples with 500 changes ${ms1000.toFixed(0)} ms, 1,000 repeats ${msRepeat.toFixed(0)} ms`);
   });
 });
 
