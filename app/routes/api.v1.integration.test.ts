@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSiteWithOffice } from "../../db/seed/factories";
+import { createTestDatabase } from "../../db/testing";
+import type { DatabaseHandle } from "../../db/client";
+import { resetApiRateLimits, takeApiHit } from "~/services/public-api.server";
+import { setDatabaseHandle } from "~/utils/db.server";
+import { loader as siteLoader } from "./api.v1.sites.$code";
+import { loader as sitesLoader } from "./api.v1.sites._index";
+import { loader as statusLoader } from "./api.v1.status";
+import { loader as feedLoader } from "./etat-des-services.flux[.]atom";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "./etat-des-services.desabonnement";
+
+const context = { cspNonce: "n", requestId: "r", ip: "10.1.2.3" };
+const get = (path: string) => new Request(`http://localhost${path}`);
+
+describe("public JSON API and feed", () => {
+  let handle: DatabaseHandle;
+  let siteCode = "";
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    setDatabaseHandle(handle);
+    resetApiRateLimits();
+    const { site } = await createSiteWithOffice(handle.db, { regionCode: "kara", townName: "Kara", linkStatus: "down" });
+    siteCode = site.code;
+    for (let i = 0; i < 3; i++) await createSiteWithOffice(handle.db, { regionCode: "maritime" });
+  });
+  afterAll(async () => handle?.close());
+
+  it("GET /api/v1/status", async () => {
+    const res = await statusLoader({ request: get("/api/v1/status"), params: {}, context });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=30");
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const body = await res.json();
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(["generatedAt", "regions", "incidents"]));
+    expect(body.regions.map((r: { code: string }) => r.code)).toEqual(["maritime", "kara"]); // the regions the factory created, south to north
+    expect(body.regions[0].sites).toEqual({ total: 3, connected: 3, up: 3, degraded: 0, down: 0, maintenance: 0, notConnected: 0 });
+    expect(body.incidents).toEqual([expect.objectContaining({ site: siteCode, status: "down", since: expect.any(String) })]);
+  });
+
+  it("GET /api/v1/sites filters, paginates and refuses bad parameters", async () => {
+    const page1 = await (await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2"), params: {}, context })).json();
+    expect(page1).toMatchObject({ page: 1, perPage: 2, total: 3 });
+    expect(page1.items).toHaveLength(2);
+    expect(Object.keys(page1.items[0]).sort()).toEqual(["code", "name", "region", "since", "status", "town"]);
+    const page2 = await (await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2&page=2"), params: {}, context })).json();
+    expect(page2.items).toHaveLength(1);
+    const down = await (await sitesLoader({ request: get("/api/v1/sites?status=down"), params: {}, context })).json();
+    expect(down.items.map((s: { code: string }) => s.code)).toEqual([siteCode]);
+
+    const bad = await sitesLoader({ request: get("/api/v1/sites?region=mars&perPage=1000"), params: {}, context });
+    expect(bad.status).toBe(400);
+    const error = await bad.json();
+    expect(error.error).toBe("invalid_query");
+    expect(error.details.map((d: { path: string }) => d.path).sort()).toEqual(["perPage", "region"]);
+  });
+
+  it("GET /api/v1/sites/:code with its uptime, 404 for an unknown code", async () => {
+    const res = await siteLoader({ request: get(`/api/v1/sites/${siteCode}`), params: { code: siteCode }, context });
+    const body = await res.json();
+    expect(body).toMatchObject({ code: siteCode, region: "kara", town: "Kara", status: "down" });
+    expect(Object.keys(body.uptime).sort()).toEqual(["d1", "d30", "d7", "d90"]);
+    const missing = await siteLoader({ request: get("/api/v1/sites/NOPE-1"), params: { code: "NOPE-1" }, context });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: "not_found" });
+  });
+
+  it("rate-limits per client address", () => {
+    resetApiRateLimits();
+    const rule = { limit: 2, windowMs: 60_000 };
+    expect(takeApiHit("10.9.9.9", 0, rule).allowed).toBe(true);
+    expect(takeApiHit("10.9.9.9", 1, rule).allowed).toBe(true);
+    expect(takeApiHit("10.9.9.9", 2, rule)).toMatchObject({ allowed: false, retryAfterSeconds: 60 });
+    expect(takeApiHit("10.9.9.8", 2, rule).allowed).toBe(true);
+    expect(takeApiHit("10.9.9.9", 60_001, rule).allowed).toBe(true);
+    resetApiRateLimits();
+  });
+
+  it("serves a well-formed Atom feed", async () => {
+    const res = await feedLoader({ request: get("/etat-des-services/flux.atom"), params: {}, context });
+    expect(res.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await res.text();
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    for (const tag of ["<id>", "<title>", "<updated>", '<link rel="self"']) expect(xml).toContain(tag);
+    expect(xml).toContain(`incident:${siteCode}:`);
+    // Balanced entries, nothing unescaped in text nodes.
+    expect(xml.match(/<entry>/g)?.length).toBe(xml.match(/<\/entry>/g)?.length);
+    expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+
+  it("answers an unknown unsubscribe token with 404 and any POST with the same confirmation", async () => {
+    const unknown = await unsubscribeLoader({ request: get("/etat-des-services/desabonnement?token=abcdefghijklmnopqrstuvwx"), params: {}, context });
+    expect((unknown as unknown as { init: { status: number } }).init.status).toBe(404);
+    const form = new FormData();
+    form.set("token", "abcdefghijklmnopqrstuvwx");
+    const res = await unsubscribeAction({ request: new Request("http://localhost/etat-des-services/desabonnement", { method: "POST", body: form }), params: {}, context });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/etat-des-services/desabonnement?fait");
+  });
+});
