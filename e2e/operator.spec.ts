@@ -1,0 +1,93 @@
+import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
+
+// Each project marks its own site so that the three projects can run at the same time.
+const SITE_BY_PROJECT: Record<string, { search: string; name: string }> = {
+  "js-on": { search: "tomde", name: "Lycée de Tomdè" },
+  "js-off": { search: "impots de KARA", name: "Centre des impôts de Kara" },
+  mobile: { search: "conseil regional de la kara", name: "Conseil régional de la Kara" },
+};
+
+test.describe("operator console", () => {
+  test("the operator finds a site, marks it down with a note, then back up", async ({ page }, testInfo) => {
+    const site = SITE_BY_PROJECT[testInfo.project.name] ?? SITE_BY_PROJECT["js-on"]!;
+    const operator = demoAccount("operator");
+    await signIn(page, operator.identifier);
+    await expect(page).toHaveURL(/\/reseau$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sites du réseau" })).toBeVisible();
+
+    await page.getByLabel("Nom ou code du site").fill(site.search);
+    await clickAndWait(page, "Afficher les sites");
+    await expect(page.getByRole("table")).toContainText("1 site");
+    await page.getByRole("link", { name: site.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: site.name })).toBeVisible();
+    const current = page.getByText("État actuel");
+    await expect(current).toContainText("Opérationnel");
+
+    // A note is required; the status chosen is kept.
+    await page.getByRole("radio", { name: "Interrompu" }).check();
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(page.getByRole("alert")).toContainText("Saisissez une note");
+    await expect(page.getByRole("radio", { name: "Interrompu" })).toBeChecked();
+
+    await page.getByLabel("Note").fill("Fibre sectionnée par des travaux de voirie");
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(page.getByText("L'état du site est passé à « Interrompu »")).toBeVisible();
+    await expect(current).toContainText("Interrompu");
+    const outage = page.getByRole("row", { name: /Opérationnel → Interrompu/ }).first();
+    await expect(outage).toContainText("Fibre sectionnée par des travaux de voirie");
+    await expect(outage).toContainText("Opérateur");
+    await expect(outage).toContainText(operator.fullName);
+
+    await page.getByRole("radio", { name: "Opérationnel" }).check();
+    await page.getByLabel("Note").fill("Fibre réparée, liaison rétablie");
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(current).toContainText("Opérationnel");
+    await expect(page.getByRole("row", { name: /Interrompu → Opérationnel/ }).first()).toContainText("Fibre réparée, liaison rétablie");
+  });
+
+  test("a citizen gets 404 on the console; an anonymous visitor is asked to sign in", async ({ page }) => {
+    const anonymous = await page.goto("/reseau");
+    await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Freseau/);
+    expect(anonymous?.status()).toBe(200);
+
+    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD, "/connexion");
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    for (const path of ["/reseau", "/reseau/maintenances", "/reseau/sites/LOM-001"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    }
+  });
+
+  test("an unknown site code is not found", async ({ page }) => {
+    await signIn(page, demoAccount("operator").identifier);
+    await expect(page).toHaveURL(/\/reseau$/);
+    const response = await page.goto("/reseau/sites/XYZ-999");
+    expect(response?.status()).toBe(404);
+  });
+
+  for (const lng of ["fr", "en"] as const) {
+    test(`console pages have no WCAG 2.1 AA violation (${lng})`, async ({ page, javaScriptEnabled }) => {
+      test.skip(!javaScriptEnabled, "axe runs inside the page");
+      // Four axe runs over pages with long tables (50 sites, 50 history rows).
+      test.slow();
+      await signIn(page, demoAccount("operator").identifier, DEMO_PASSWORD, `/connexion?lng=${lng}`);
+      await expect(page).toHaveURL(/\/reseau$/);
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      await expectNoA11yViolations(page);
+
+      await page.getByRole("table").getByRole("link").first().click();
+      await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+      await expectNoA11yViolations(page);
+      // The same page with the errors of a form.
+      await page.getByRole("button", { name: lng === "fr" ? "Planifier la maintenance" : "Plan the maintenance" }).click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      await expectNoA11yViolations(page);
+
+      await page.goto("/reseau/maintenances");
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      await expectNoA11yViolations(page);
+    });
+  }
+});
