@@ -22,12 +22,34 @@ export interface DispatchResult {
  * The clock of a queued case was paused while it waited: the wait is added to `paused_ms`, so
  * `due_at = submitted_at + delay + paused_ms` still holds and the office gets the full delay.
  */
-export async function dispatchQueuedCases(db: Database, options: { now?: Date; limit?: number } = {}): Promise<DispatchResult> {
+export async function dispatchQueuedCases(db: Database, options: { now?: Date; limit?: number; maxBatches?: number } = {}): Promise<DispatchResult> {
   const now = options.now ?? new Date();
+  const total: DispatchResult = { forwarded: 0, stillQueued: 0 };
+  // Cases that cannot go anywhere yet stay at the head of the queue: page past them (keyset)
+  // so that they never hold back younger cases that can.
+  let cursor: QueueCursor | null = null;
+  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
+    const result = await dispatchBatch(db, now, options.limit ?? 200, cursor);
+    total.forwarded += result.forwarded;
+    total.stillQueued += result.stillQueued;
+    if (!result.next) break;
+    cursor = result.next;
+  }
+  return total;
+}
+
+interface QueueCursor {
+  key: string;
+  id: string;
+}
+
+async function dispatchBatch(db: Database, now: Date, limit: number, cursor: QueueCursor | null): Promise<DispatchResult & { next: QueueCursor | null }> {
+  const queueKey = sql<string>`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
   return db.transaction(async (tx) => {
     const queued = await tx
       .select({
         id: cases.id,
+        key: sql<string>`to_char(${queueKey} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
         reference: cases.reference,
         regionCode: cases.regionCode,
         preferredOfficeId: cases.preferredOfficeId,
@@ -40,11 +62,16 @@ export async function dispatchQueuedCases(db: Database, options: { now?: Date; l
       .from(cases)
       .innerJoin(procedures, eq(procedures.id, cases.procedureId))
       .innerJoin(users, eq(users.id, cases.applicantId))
-      .where(eq(cases.status, "queued"))
-      .orderBy(asc(sql`coalesce(${cases.submittedAt}, ${cases.createdAt})`), asc(cases.createdAt), asc(cases.id))
-      .limit(options.limit ?? 200)
+      .where(
+        and(
+          eq(cases.status, "queued"),
+          cursor ? sql`(${queueKey}, ${cases.id}) > (${cursor.key}::timestamp at time zone 'UTC', ${cursor.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(queueKey), asc(cases.id))
+      .limit(limit)
       .for("update", { of: cases, skipLocked: true });
-    if (queued.length === 0) return { forwarded: 0, stillQueued: 0 };
+    if (queued.length === 0) return { forwarded: 0, stillQueued: 0, next: null };
 
     const candidates = await loadRoutingOffices(tx, { agencyIds: [...new Set(queued.map((c) => c.agencyId))], withOpenCases: true });
     const byId = new Map(candidates.map((o) => [o.id, o]));
@@ -84,7 +111,8 @@ export async function dispatchQueuedCases(db: Database, options: { now?: Date; l
       forwarded++;
     }
     await enqueueNotifications(tx, items);
-    return { forwarded, stillQueued: queued.length - forwarded };
+    const last = queued[queued.length - 1]!;
+    return { forwarded, stillQueued: queued.length - forwarded, next: queued.length === limit ? { key: last.key, id: last.id } : null };
   });
 }
 

@@ -139,8 +139,9 @@ export async function applyMaintenanceSchedule(tx: Executor, now: Date): Promise
   const lastChange = tx
     .select({ source: linkStatusChanges.source })
     .from(linkStatusChanges)
-    .where(eq(linkStatusChanges.siteId, sites.id))
-    .orderBy(desc(linkStatusChanges.at), desc(linkStatusChanges.id))
+    .where(and(eq(linkStatusChanges.siteId, sites.id), eq(linkStatusChanges.toStatus, "maintenance")))
+    // Insertion order: the change that put the site in its current maintenance.
+    .orderBy(desc(linkStatusChanges.id))
     .limit(1);
   const toEnd = await tx
     .select({ siteId: sites.id })
