@@ -46,6 +46,36 @@ test.describe("operator console", () => {
     await expect(page.getByRole("row", { name: /Interrompu → Opérationnel/ }).first()).toContainText("Fibre réparée, liaison rétablie");
   });
 
+  test("the operator plans a maintenance of a site, sees it listed, then cancels it", async ({ page }, testInfo) => {
+    const site = SITE_BY_PROJECT[testInfo.project.name] ?? SITE_BY_PROJECT["js-on"]!;
+    await signIn(page, demoAccount("operator").identifier);
+    await expect(page).toHaveURL(/\/reseau$/);
+    await page.getByLabel("Nom ou code du site").fill(site.search);
+    await clickAndWait(page, "Afficher les sites");
+    await page.getByRole("link", { name: site.name }).click();
+
+    // The end before the start: refused, and what was typed is kept.
+    await page.getByLabel("Début").fill("2031-01-15T22:00");
+    await page.getByLabel("Fin").fill("2031-01-15T21:00");
+    await page.getByLabel("Motif").fill("Remplacement du commutateur d'étage");
+    await clickAndWait(page, "Planifier la maintenance");
+    await expect(page.getByRole("alert")).toContainText("La fin doit être après le début");
+    await expect(page.getByLabel("Motif")).toHaveValue("Remplacement du commutateur d'étage");
+    await expect(page.getByLabel("Début")).toHaveValue("2031-01-15T22:00");
+
+    await page.getByLabel("Fin").fill("2031-01-16T02:00");
+    await clickAndWait(page, "Planifier la maintenance");
+    await expect(page.getByText("La maintenance est planifiée.")).toBeVisible();
+
+    await page.goto("/reseau/maintenances");
+    const row = page.getByRole("row", { name: new RegExp(site.name) });
+    await expect(row).toContainText("Remplacement du commutateur d'étage");
+    await row.getByRole("button", { name: /Annuler la maintenance/ }).click();
+    await page.waitForLoadState("load");
+    await expect(page.getByText("La maintenance est annulée.")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(site.name) })).toHaveCount(0);
+  });
+
   test("a citizen gets 404 on the console; an anonymous visitor is asked to sign in", async ({ page }) => {
     const anonymous = await page.goto("/reseau");
     await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Freseau/);

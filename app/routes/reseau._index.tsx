@@ -147,16 +147,16 @@ export default function NetworkConsole() {
           </>
         }
         columns={[
-          { header: t("console.columns.code"), cell: (row) => row.code },
           {
             header: t("console.columns.name"),
             cell: (row) => <Link to={`/reseau/sites/${encodeURIComponent(row.code)}`}>{row.name}</Link>,
             rowHeader: true,
           },
-          { header: t("console.columns.town"), cell: (row) => row.town },
-          { header: t("console.columns.kind"), cell: (row) => t(`kind.${row.kind}`) },
+          { header: t("console.columns.code"), cell: (row) => row.code },
           { header: t("console.columns.status"), cell: (row) => <StatusBadge kind="link" status={row.linkStatus} /> },
           { header: t("console.columns.since"), cell: (row) => formatDateTime(row.linkStatusSince, locale) },
+          { header: t("console.columns.town"), cell: (row) => row.town },
+          { header: t("console.columns.kind"), cell: (row) => t(`kind.${row.kind}`) },
         ]}
         rows={list.rows.map((row) => ({ ...row, linkStatusSince: new Date(row.linkStatusSince) }))}
         rowKey={(row) => row.code}

@@ -133,7 +133,7 @@ export default function Maintenances() {
             error={translateErrors(tr, fields.region.errors)}
             {...getSelectProps(fields.region)}
           >
-            <option value="">{t("filters.region.all")}</option>
+            <option value="">{t("maintenance.region.choose")}</option>
             {regions.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}

@@ -5,7 +5,7 @@ import { auditLog, linkStatusChanges, sites } from "../../db/schema";
 import { createSiteWithOffice, createStaff } from "../../db/seed/factories";
 import { createTestDatabase } from "../../db/testing";
 import type { DatabaseHandle } from "../../db/client";
-import { foldForSearch, listSites, parseLomeDateTime, setSiteStatusByOperator, siteDetails } from "./network-console.server";
+import { foldForSearch, listSites, parseLomeDateTime, regionMaintenanceSchema, setSiteStatusByOperator, siteDetails } from "./network-console.server";
 import { siteUptime, siteUptimeReport } from "./site-uptime.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -138,6 +138,31 @@ describe("console helpers", () => {
     expect(parseLomeDateTime("15/06/2026 22:00")?.toISOString()).toBe("2026-06-15T22:00:00.000Z");
     expect(parseLomeDateTime("31/02/2026 10:00")).toBeNull();
     expect(parseLomeDateTime("demain")).toBeNull();
+  });
+
+  it("checks a maintenance period: start not past, end after start and in the future", () => {
+    const now = new Date("2026-06-15T12:00:00Z");
+    const parse = (value: Record<string, string>) => regionMaintenanceSchema(now).safeParse(value);
+    const errors = (value: Record<string, string>) => {
+      const result = parse(value);
+      return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+    };
+    expect(parse({ region: "kara", startsAt: "2026-06-15T22:00", endsAt: "2026-06-16T02:00", reason: "Commutateur" }).data).toEqual({
+      region: "kara",
+      startsAt: new Date("2026-06-15T22:00:00Z"),
+      endsAt: new Date("2026-06-16T02:00:00Z"),
+      reason: "Commutateur",
+    });
+    expect(errors({ region: "kara", startsAt: "2026-06-15T22:00", endsAt: "2026-06-15T21:00", reason: "x" })).toEqual({ endsAt: "validation.endsAt.beforeStart" });
+    expect(errors({ region: "kara", startsAt: "2026-06-14T08:00", endsAt: "2026-06-14T09:00", reason: "x" })).toEqual({
+      startsAt: "validation.startsAt.past",
+      endsAt: "validation.endsAt.past",
+    });
+    expect(errors({ region: "nowhere", startsAt: "demain", endsAt: "2026-06-16T02:00", reason: " " })).toEqual({
+      region: "validation.region.required",
+      startsAt: "validation.startsAt.invalid",
+      reason: "validation.reason.required",
+    });
   });
 
   it("English mirrors every key of network.json", () => {
