@@ -1,0 +1,193 @@
+import type { Page } from "@playwright/test";
+import { demoAccount, signIn, uniqueEmail } from "./accounts";
+import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
+
+/**
+ * The public status page, its feed and subscriptions, and the journey DESIGN.md §5 promises:
+ * an operator marks an office's building down (or degraded) → the procedure page and the status
+ * page say so → back up → both are normal again.
+ */
+
+/**
+ * The three projects run at the same time against one server: each journey changes a different
+ * Kara building, whose office is the only one serving Kara for its procedure (so the change flips
+ * the procedure's availability there).
+ */
+const JOURNEYS = {
+  "js-on": {
+    office: "DGTR — direction régionale de Kara",
+    siteName: "Direction régionale des transports routiers, Kara",
+    slug: "duplicata-permis-conduire",
+    set: "Interrompu",
+    // The national office (Lomé) is in maintenance in the demo data: requests wait.
+    availability: "Temporairement indisponible — votre demande sera transmise automatiquement",
+  },
+  "js-off": {
+    office: "Greffe du tribunal de première instance de Kara",
+    siteName: "Tribunal de première instance de Kara",
+    slug: "extrait-casier-judiciaire",
+    set: "Perturbé",
+    availability: "Perturbé",
+  },
+  mobile: {
+    office: "Centre d'état civil — mairie de Kozah 1 (Kara)",
+    siteName: "Mairie de Kozah 1 (Kara)",
+    slug: "copie-acte-naissance",
+    set: "Perturbé",
+    availability: "Perturbé",
+  },
+} as const;
+
+async function siteCode(page: Page, name: string): Promise<string> {
+  const response = await page.request.get("/api/v1/sites?region=kara&perPage=200");
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { items: { code: string; name: string }[] };
+  const site = body.items.find((s) => s.name === name);
+  expect(site, `site "${name}" in the demo data`).toBeTruthy();
+  return site!.code;
+}
+
+async function setStatus(page: Page, code: string, status: string, note: string) {
+  await page.goto(`/reseau/sites/${code}`);
+  await page.getByRole("radio", { name: status, exact: true }).check();
+  await page.getByLabel("Note").fill(note);
+  await clickAndWait(page, "Enregistrer le nouvel état");
+}
+
+function availabilitySection(page: Page) {
+  return page.getByRole("region", { name: /Peut-on la demander en ligne/ });
+}
+
+test.describe("status page", () => {
+  test("shows the regions, an incident in progress and the maintenance announced", async ({ page }) => {
+    await page.goto("/etat-des-services");
+    await expect(page.getByRole("heading", { level: 1, name: "État des services" })).toBeVisible();
+    const regions = page.getByRole("table", { name: "Bâtiments raccordés et leur état, par région" });
+    await expect(regions.getByRole("row", { name: /^Maritime/ })).toContainText("543 / 549");
+    await expect(regions.getByRole("row", { name: /^Kara/ })).toContainText("17 / 22");
+    // Golfe 1's building is down in the demo data.
+    const incidents = page.getByRole("table", { name: "Bâtiments dont la liaison est interrompue ou perturbée" });
+    await expect(incidents.getByRole("row", { name: /Mairie de Golfe 1/ })).toContainText("Interrompu");
+    const maintenance = page.getByRole("table", { name: "Maintenances en cours et annoncées" });
+    await expect(maintenance.getByRole("row").filter({ hasText: "Remplacement du convertisseur optique" })).toContainText("Prévue");
+    await expect(page.getByRole("img", { name: /Carte du Togo/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Bâtiments par ville et par état" }).getByRole("row", { name: /^Lomé/ })).toBeVisible();
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/etat-des-services/flux.atom");
+  });
+
+  test("has an Atom feed of incidents", async ({ page, javaScriptEnabled }) => {
+    const response = await page.request.get("/etat-des-services/flux.atom");
+    expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    const xml = await response.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    if (!javaScriptEnabled) return;
+    await page.goto("/etat-des-services");
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      return {
+        error: doc.getElementsByTagName("parsererror").length,
+        root: doc.documentElement.localName,
+        entries: doc.getElementsByTagName("entry").length,
+        id: doc.querySelector("feed > id")?.textContent ?? "",
+      };
+    }, xml);
+    expect(parsed).toMatchObject({ error: 0, root: "feed" });
+    expect(parsed.entries).toBeGreaterThan(0);
+    expect(parsed.id).toMatch(/\/etat-des-services\/flux\.atom$/);
+  });
+
+  test("subscribes to a region's incidents by e-mail and unsubscribes with the link received", async ({ page }) => {
+    const email = uniqueEmail("abonne");
+    await page.goto("/etat-des-services");
+    await page.getByRole("radio", { name: "Par e-mail" }).check();
+    await page.getByLabel("Adresse e-mail ou numéro de téléphone").fill(email);
+    await page.getByLabel("Région ou administration").selectOption({ label: "Kara" });
+    await clickAndWait(page, "S'abonner");
+    await expect(page.getByRole("heading", { level: 1, name: "Abonnement enregistré" })).toBeVisible();
+
+    let unsubscribeUrl: string | null = null;
+    await expect(async () => {
+      await page.goto("/dev/boite-d-envoi");
+      const row = page.getByRole("row").filter({ hasText: email });
+      unsubscribeUrl = await row.getByRole("link", { name: /desabonnement/ }).first().getAttribute("href", { timeout: 1_000 });
+      expect(unsubscribeUrl).toBeTruthy();
+    }).toPass({ timeout: 15_000 });
+
+    await page.goto(unsubscribeUrl!);
+    await expect(page.getByRole("heading", { level: 1, name: "Se désabonner des incidents" })).toBeVisible();
+    await expect(page.getByText(/incidents de « Kara »/)).toBeVisible();
+    await clickAndWait(page, "Me désabonner");
+    await expect(page.getByRole("heading", { level: 1, name: "Désabonnement effectué" })).toBeVisible();
+    await page.goto(unsubscribeUrl!);
+    await expect(page.getByText("Cet abonnement est déjà arrêté.")).toBeVisible();
+  });
+
+  test("says which field is wrong when the address does not match the channel", async ({ page }) => {
+    await page.goto("/etat-des-services/abonnement");
+    await page.getByRole("radio", { name: "Par SMS" }).check();
+    await page.getByLabel("Adresse e-mail ou numéro de téléphone").fill("pas-un-numero@exemple.tg");
+    await clickAndWait(page, "S'abonner");
+    const summary = page.getByRole("alert");
+    await expect(summary.getByRole("link", { name: "Saisissez un numéro de mobile togolais, par exemple 90 12 34 56" })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Choisissez une région ou une administration" })).toBeVisible();
+  });
+
+  for (const lng of ["fr", "en"] as const) {
+    test(`status, procedure and unsubscribe pages pass axe (${lng})`, async ({ page, javaScriptEnabled }) => {
+      test.skip(!javaScriptEnabled, "axe runs inside the page");
+      for (const path of ["/etat-des-services", "/demarches/extrait-casier-judiciaire?region=kara", "/etat-des-services/abonnement", "/etat-des-services/desabonnement?token=inconnu"]) {
+        await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
+        await expectNoA11yViolations(page);
+      }
+    });
+  }
+});
+
+test.describe("procedure page", () => {
+  test("shows the procedure, its availability and its offices for the region chosen", async ({ page }) => {
+    await page.goto("/demarches/extrait-casier-judiciaire");
+    await expect(page.getByRole("heading", { level: 1, name: /Extrait de casier judiciaire/ })).toBeVisible();
+    await expect(page.getByText("1 000 FCFA")).toBeVisible();
+    await page.getByLabel("Votre région").selectOption({ label: "Savanes" });
+    await clickAndWait(page, "Afficher pour cette région");
+    await expect(page).toHaveURL(/region=savanes/);
+    await expect(availabilitySection(page)).toContainText("Région Savanes");
+    const missing = await page.request.get("/demarches/nexiste-pas");
+    expect(missing.status()).toBe(404);
+  });
+});
+
+test.describe("an outage reaches the procedure page and the status page", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test("operator marks a building down, then back up", async ({ page }, testInfo) => {
+    const journey = JOURNEYS[testInfo.project.name as keyof typeof JOURNEYS] ?? JOURNEYS["js-on"];
+    await signIn(page, demoAccount("operator").identifier);
+    await expect(page).not.toHaveURL(/\/connexion/);
+    const code = await siteCode(page, journey.siteName);
+    const procedurePath = `/demarches/${journey.slug}?region=kara`;
+
+    await page.goto(procedurePath);
+    await expect(availabilitySection(page)).toContainText("Disponible");
+
+    try {
+      await setStatus(page, code, journey.set, `Test de bout en bout (${testInfo.project.name})`);
+      await page.goto(procedurePath);
+      await expect(availabilitySection(page)).toContainText(journey.availability);
+      await expect(availabilitySection(page).getByRole("listitem").filter({ hasText: journey.office })).toContainText(journey.set);
+      await expect(async () => {
+        await page.goto("/etat-des-services");
+        await expect(page.getByRole("table", { name: "Bâtiments dont la liaison est interrompue ou perturbée" }).getByRole("row", { name: new RegExp(code) })).toContainText(journey.set, { timeout: 500 });
+      }).toPass({ timeout: 15_000 });
+    } finally {
+      await setStatus(page, code, "Opérationnel", "Fin du test de bout en bout");
+    }
+
+    await page.goto(procedurePath);
+    await expect(availabilitySection(page)).toContainText("Disponible");
+    await expect(async () => {
+      await page.goto("/etat-des-services");
+      await expect(page.getByRole("table", { name: "Bâtiments dont la liaison est interrompue ou perturbée" }).getByRole("row", { name: new RegExp(code) })).toHaveCount(0, { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+  });
+});
