@@ -33,7 +33,7 @@ async function measure(page: Page, path: string) {
 }
 
 test.describe("page weight", () => {
-  for (const path of ["/", "/connexion", "/inscription", "/mot-de-passe-oublie", "/accessibilite", "/confidentialite"]) {
+  for (const path of ["/", "/connexion", "/inscription", "/mot-de-passe-oublie", "/accessibilite", "/confidentialite", "/etat-des-services", "/demarches/extrait-casier-judiciaire"]) {
     test(`${path} stays within the citizen page budget`, async ({ page }) => {
       const { htmlCss, js } = await measure(page, path);
       expect(htmlCss, "HTML + CSS, compressed").toBeGreaterThan(0);
