@@ -21,20 +21,24 @@ export const subscriptionSchema = z
   .object({
     channel: z.enum(["email", "sms"], { error: "subscribe.errors.channel" }),
     recipient: z.string({ error: "subscribe.errors.recipientRequired" }).trim().min(1, "subscribe.errors.recipientRequired").max(254),
-    scope: z.string({ error: "subscribe.errors.scope" }).regex(/^(region|agency):[\w-]+$/, "subscribe.errors.scope"),
+    // Checked below with the recipient, so that both errors show at once.
+    scope: z.string().optional(),
   })
   .transform((value, ctx) => {
     const parsed = parseIdentifier(value.recipient);
     const expected = value.channel === "email" ? "email" : "phone";
-    if (!parsed.ok || parsed.identifier.kind !== expected) {
+    const recipientOk = parsed.ok && parsed.identifier.kind === expected;
+    if (!recipientOk) {
       ctx.addIssue({ code: "custom", path: ["recipient"], message: value.channel === "email" ? "subscribe.errors.email" : "subscribe.errors.phone" });
-      return z.NEVER;
     }
-    const [kind, code] = value.scope.split(":") as ["region" | "agency", string];
-    if (kind === "region" && !(REGION_CODES as readonly string[]).includes(code)) {
+    const match = /^(region|agency):([\w-]+)$/.exec(value.scope ?? "");
+    const kind = match?.[1] as "region" | "agency" | undefined;
+    const code = match?.[2] ?? "";
+    if (!kind || (kind === "region" && !(REGION_CODES as readonly string[]).includes(code))) {
       ctx.addIssue({ code: "custom", path: ["scope"], message: "subscribe.errors.scope" });
       return z.NEVER;
     }
+    if (!recipientOk || !parsed.ok) return z.NEVER;
     return { channel: value.channel, recipient: parsed.identifier.value, scope: { kind, code } };
   });
 

@@ -93,6 +93,11 @@ describe("incident subscriptions", () => {
     expect(subscriptionSchema.safeParse({ channel: "sms", recipient: "90 12 34 56", scope: "region:kara" }).data).toMatchObject({ recipient: "+22890123456" });
     expect(subscriptionSchema.safeParse({ channel: "sms", recipient: "ami@exemple.tg", scope: "region:kara" }).success).toBe(false);
     expect(subscriptionSchema.safeParse({ channel: "email", recipient: "ami@exemple.tg", scope: "region:mars" }).success).toBe(false);
+    const both = subscriptionSchema.safeParse({ channel: "sms", recipient: "ami@exemple.tg" });
+    expect(both.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["recipient", "subscribe.errors.phone"],
+      ["scope", "subscribe.errors.scope"],
+    ]);
   });
 
   it("subscribes with a confirmation, alerts matching subscribers, and unsubscribes by token", async () => {
