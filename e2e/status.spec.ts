@@ -135,7 +135,7 @@ test.describe("status page", () => {
   for (const lng of ["fr", "en"] as const) {
     test(`status, procedure and unsubscribe pages pass axe (${lng})`, async ({ page, javaScriptEnabled }) => {
       test.skip(!javaScriptEnabled, "axe runs inside the page");
-      for (const path of ["/etat-des-services", "/demarches/extrait-casier-judiciaire?region=kara", "/etat-des-services/abonnement", "/etat-des-services/desabonnement?token=inconnu"]) {
+      for (const path of ["/etat-des-services", "/demarches/extrait-casier-judiciaire?region=kara", "/etat-des-services/abonnement", "/desabonnement?t=inconnu"]) {
         await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
         await expectNoA11yViolations(page);
       }

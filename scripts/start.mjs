@@ -103,7 +103,7 @@ async function demoAccountsHint() {
       ...DEMO_ACCOUNTS.map((a) => `    ${(a.email ?? a.phone).padEnd(22)} ${a.role.padEnd(11)} ${a.fullName}`),
     ];
   } catch {
-    return ["  Demo accounts: see README.md, "Demo accounts"."];
+    return ['  Demo accounts: see README.md, "Demo accounts".'];
   }
 }
 

@@ -8,7 +8,7 @@ import { loader as siteLoader } from "./api.v1.sites.$code";
 import { loader as sitesLoader } from "./api.v1.sites._index";
 import { loader as statusLoader } from "./api.v1.status";
 import { loader as feedLoader } from "./etat-des-services.flux[.]atom";
-import { action as unsubscribeAction, loader as unsubscribeLoader } from "./etat-des-services.desabonnement";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "./desabonnement";
 
 const context = { cspNonce: "n", requestId: "r", ip: "10.1.2.3" };
 const get = (path: string) => new Request(`http://localhost${path}`);
@@ -89,12 +89,12 @@ describe("public JSON API and feed", () => {
   });
 
   it("answers an unknown unsubscribe token with 404 and any POST with the same confirmation", async () => {
-    const unknown = await unsubscribeLoader({ request: get("/etat-des-services/desabonnement?token=abcdefghijklmnopqrstuvwx"), params: {}, context });
+    const unknown = await unsubscribeLoader({ request: get("/desabonnement?t=abcdefghijklmnopqrstuvwx"), params: {}, context });
     expect((unknown as unknown as { init: { status: number } }).init.status).toBe(404);
     const form = new FormData();
     form.set("token", "abcdefghijklmnopqrstuvwx");
-    const res = await unsubscribeAction({ request: new Request("http://localhost/etat-des-services/desabonnement", { method: "POST", body: form }), params: {}, context });
+    const res = await unsubscribeAction({ request: new Request("http://localhost/desabonnement", { method: "POST", body: form }), params: {}, context });
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/etat-des-services/desabonnement?fait");
+    expect(res.headers.get("Location")).toBe("/desabonnement?fait");
   });
 });

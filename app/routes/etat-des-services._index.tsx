@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubscribeForm } from "~/components/status/SubscribeForm";
 import { TogoMap } from "~/components/status/TogoMap";
-import { fastDateTime as formatDateTime, fastNumber as formatNumber } from "~/components/status/formatters";
+import { formatDateTime, formatNumber } from "~/utils/format";
 import { STATUS_ORDER } from "~/components/status/status-shapes";
 import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";

@@ -14,7 +14,8 @@ import { enqueueNotifications, type OutgoingNotification } from "./outbox.server
  * message: every message carries a fresh token that replaces the previous one. The link in the
  * latest message received always works; an older one says it has been replaced.
  */
-export const UNSUBSCRIBE_PATH = "/etat-des-services/desabonnement";
+/** Short on purpose: the link must fit in a 160-character SMS with the rest of the message. */
+export const UNSUBSCRIBE_PATH = "/desabonnement";
 
 /** The subscribe form: channel, address, and one scope ("region:kara" or "agency:TPI"). */
 export const subscriptionSchema = z
@@ -47,7 +48,7 @@ export type SubscriptionInput = z.output<typeof subscriptionSchema>;
 export type SubscribeResult = { ok: true; scopeName: string } | { ok: false; reason: "unknown_scope" };
 
 function unsubscribeUrl(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/$/, "")}${UNSUBSCRIBE_PATH}?token=${token}`;
+  return `${baseUrl.replace(/\/$/, "")}${UNSUBSCRIBE_PATH}?t=${token}`;
 }
 
 async function scopeOf(db: Executor, scope: SubscriptionInput["scope"], locale: Locale) {

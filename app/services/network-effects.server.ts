@@ -5,6 +5,7 @@ import { continuesPreviousOutage, OUTAGE_REOPEN_WINDOW_MS } from "~/domain/deadl
 import { isOutage, isServing } from "~/domain/routing";
 import type { Executor } from "~/utils/db.server";
 import { enqueueNotifications, type OutgoingNotification } from "./outbox.server";
+import { notifyIncidentSubscribers } from "./incident-subscriptions.server";
 import { notificationsFor, notifiedUserColumns } from "./routing-data.server";
 
 export interface SiteStatusChanged {
@@ -112,6 +113,8 @@ async function notifyOutage(tx: Executor, outageId: number, change: SiteStatusCh
   }
 
   await enqueueNotifications(tx, items);
+  // People who subscribed to the incidents of the region or of an agency housed there.
+  await notifyIncidentSubscribers(tx, { siteId: change.siteId, status: change.to, at: change.at });
   await tx.update(siteOutages).set({ notifiedAt: change.at }).where(eq(siteOutages.id, outageId));
 }
 

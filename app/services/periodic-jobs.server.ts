@@ -1,5 +1,8 @@
 import type { Database } from "~/utils/db.server";
+import { dispatcherJob, rerouteJob } from "./dispatcher.server";
 import { runHousekeeping } from "./housekeeping.server";
+import { staleHeartbeatJob } from "./ingest.server";
+import { maintenanceJob } from "./maintenance.server";
 
 /**
  * A loop every app server runs. Jobs must be safe when several servers run them at once
@@ -18,4 +21,10 @@ export const housekeepingJob: PeriodicJob = {
 };
 
 /** Every periodic job of the portal; server/workers.ts runs them. */
-export const PERIODIC_JOBS: PeriodicJob[] = [housekeepingJob];
+export const PERIODIC_JOBS: PeriodicJob[] = [
+  maintenanceJob, // every minute: windows start and end
+  staleHeartbeatJob, // every minute: silent probes → down
+  dispatcherJob, // every 30 s: queued cases to offices that came back
+  rerouteJob, // every 5 min: unclaimed cases at offices down past the grace period
+  housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens
+];

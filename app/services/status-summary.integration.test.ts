@@ -113,7 +113,7 @@ describe("incident subscriptions", () => {
     const confirmations = await db.select().from(notifications).where(eq(notifications.template, "incident_subscription_confirmed"));
     expect(confirmations).toHaveLength(3);
     const url = String((confirmations.find((n) => n.recipient === "kara@exemple.tg")!.payload as { url: string }).url);
-    expect(url).toMatch(/^https:\/\/guichet\.gouv\.tg\/etat-des-services\/desabonnement\?token=[a-z2-7]+$/);
+    expect(url).toMatch(/^https:\/\/guichet\.gouv\.tg\/desabonnement\?t=[a-z2-7]+$/);
     const token = new URL(url).searchParams.get("token")!;
     expect(await findSubscriptionByToken(db, token, "fr")).toMatchObject({ scopeName: "Kara", active: true, channel: "email" });
 

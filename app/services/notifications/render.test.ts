@@ -12,6 +12,32 @@ import { PermanentNotificationError } from "./types";
 const PAYLOADS: Record<string, Record<string, unknown>> = {
   password_reset: { url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5" },
   account_created: { name: "Akouvi Ablavi Adjoa Mensah-Amégavi" },
+  incident_subscription_confirmed: {
+    scope: "Ministère de l'Économie et des Finances",
+    url: "https://services.guichet.gouv.tg/desabonnement?t=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
+  },
+  incident_alert: {
+    site: "Direction générale des transports routiers — Kara",
+    code: "KAR-017",
+    region: "Kara",
+    status: "Interrompu",
+    at: "2026-11-22 14:05 UTC",
+    statusUrl: "https://services.guichet.gouv.tg/etat-des-services",
+    url: "https://services.guichet.gouv.tg/desabonnement?t=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
+  },
+  office_outage: {
+    officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)",
+    references: "TG-2026-7K4M-Q2P9, TG-2026-8H3N-R5T1, TG-2026-2B6C-W9X4 (+2)",
+    outageId: 1,
+  },
+  office_maintenance: {
+    officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)",
+    references: "TG-2026-7K4M-Q2P9, TG-2026-8H3N-R5T1, TG-2026-2B6C-W9X4 (+2)",
+    outageId: 1,
+  },
+  office_outage_staff: { officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)", outageId: 1, status: "down" },
+  case_forwarded: { reference: "TG-2026-7K4M-Q2P9", officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)" },
+  case_rerouted: { reference: "TG-2026-7K4M-Q2P9", officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)" },
 };
 
 function readLocale(lng: string) {

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
   const t = await i18next.getFixedT(request, "status");
   const url = new URL(request.url);
-  const token = url.searchParams.get("token") ?? "";
+  const token = url.searchParams.get("t") ?? "";
   const done = url.searchParams.has("fait");
   const subscription = done ? null : await findSubscriptionByToken(await getDb(), token, locale);
   return data(
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = String(formData.get("token") ?? "");
   await unsubscribeByToken(await getDb(), token);
   // Same answer for an unknown token: nothing to learn from it.
-  return redirect("/etat-des-services/desabonnement?fait");
+  return redirect("/desabonnement?fait");
 }
 
 export default function Unsubscribe() {
