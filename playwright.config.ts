@@ -46,7 +46,7 @@ export default defineConfig({
     },
     {
       name: "js-off",
-      testIgnore: ["**/mobile.spec.ts", "**/a11y.spec.ts", "**/weight.spec.ts"],
+      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts"],
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
     },
     {

@@ -39,14 +39,19 @@ describe("public JSON API and feed", () => {
   });
 
   it("GET /api/v1/sites filters, paginates and refuses bad parameters", async () => {
-    const page1 = await (await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2"), params: {}, context })).json();
-    expect(page1).toMatchObject({ page: 1, perPage: 2, total: 3 });
-    expect(page1.items).toHaveLength(2);
-    expect(Object.keys(page1.items[0]).sort()).toEqual(["code", "name", "region", "since", "status", "town"]);
-    const page2 = await (await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2&page=2"), params: {}, context })).json();
-    expect(page2.items).toHaveLength(1);
+    const response1 = await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2"), params: {}, context });
+    const page1 = await response1.json();
+    expect(response1.headers.get("X-Total-Count")).toBe("3");
+    expect(response1.headers.get("Link")).toContain('</api/v1/sites?region=maritime&perPage=2&page=2>; rel="next"');
+    expect(page1).toHaveLength(2);
+    expect(Object.keys(page1[0]).sort()).toEqual(["code", "name", "region", "since", "status", "town"]);
+    const response2 = await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2&page=2"), params: {}, context });
+    const page2 = await response2.json();
+    expect(page2).toHaveLength(1);
+    expect(response2.headers.get("Link")).not.toContain('rel="next"');
+    expect(response2.headers.get("Link")).toContain('rel="prev"');
     const down = await (await sitesLoader({ request: get("/api/v1/sites?status=down"), params: {}, context })).json();
-    expect(down.items.map((s: { code: string }) => s.code)).toEqual([siteCode]);
+    expect(down.map((s: { code: string }) => s.code)).toEqual([siteCode]);
 
     const bad = await sitesLoader({ request: get("/api/v1/sites?region=mars&perPage=1000"), params: {}, context });
     expect(bad.status).toBe(400);

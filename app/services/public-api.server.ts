@@ -40,8 +40,31 @@ const PUBLIC_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
-export function publicJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: status === 200 ? PUBLIC_HEADERS : { ...PUBLIC_HEADERS, "Cache-Control": "no-store" } });
+export function publicJson(body: unknown, status = 200, extraHeaders: Record<string, string> = {}): Response {
+  const headers = status === 200 ? PUBLIC_HEADERS : { ...PUBLIC_HEADERS, "Cache-Control": "no-store" };
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, ...extraHeaders } });
+}
+
+/**
+ * Pagination of a list answered as a bare JSON array: the total in `X-Total-Count` and the
+ * neighbouring pages in a `Link` header (RFC 8288), as GitHub's API does.
+ */
+export function paginationHeaders(url: URL, page: number, perPage: number, total: number): Record<string, string> {
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const linkTo = (n: number, rel: string) => {
+    const target = new URL(url);
+    target.searchParams.set("page", String(n));
+    target.searchParams.set("perPage", String(perPage));
+    return `<${target.pathname}${target.search}>; rel="${rel}"`;
+  };
+  const links = [linkTo(1, "first"), linkTo(last, "last")];
+  if (page > 1) links.push(linkTo(Math.min(page - 1, last), "prev"));
+  if (page < last) links.push(linkTo(page + 1, "next"));
+  return {
+    "X-Total-Count": String(total),
+    Link: links.join(", "),
+    "Access-Control-Expose-Headers": "X-Total-Count, Link",
+  };
 }
 
 export function apiError(status: number, error: string, details?: unknown, headers: Record<string, string> = {}): Response {

@@ -114,7 +114,7 @@ describe("incident subscriptions", () => {
     expect(confirmations).toHaveLength(3);
     const url = String((confirmations.find((n) => n.recipient === "kara@exemple.tg")!.payload as { url: string }).url);
     expect(url).toMatch(/^https:\/\/guichet\.gouv\.tg\/desabonnement\?t=[a-z2-7]+$/);
-    const token = new URL(url).searchParams.get("token")!;
+    const token = new URL(url).searchParams.get("t")!;
     expect(await findSubscriptionByToken(db, token, "fr")).toMatchObject({ scopeName: "Kara", active: true, channel: "email" });
 
     const sent = await db.transaction((tx) => notifyIncidentSubscribers(tx, { siteId: kara.site.id, status: "down", at: new Date("2026-11-22T10:00:00Z") }, "https://guichet.gouv.tg"));
@@ -123,7 +123,7 @@ describe("incident subscriptions", () => {
     expect(alerts.map((a) => a.recipient).sort()).toEqual(["+22890123456", "kara@exemple.tg"]);
     expect(alerts.find((a) => a.recipient === "+22890123456")!.locale).toBe("en");
     // Each message carries a fresh token: the latest link works, the older one is replaced.
-    const alertToken = new URL(String((alerts.find((a) => a.recipient === "kara@exemple.tg")!.payload as { url: string }).url)).searchParams.get("token")!;
+    const alertToken = new URL(String((alerts.find((a) => a.recipient === "kara@exemple.tg")!.payload as { url: string }).url)).searchParams.get("t")!;
     expect(await findSubscriptionByToken(db, token, "fr")).toBeNull();
     expect(await unsubscribeByToken(db, alertToken)).toBe(true);
     const [row] = await db.select({ active: incidentSubscriptions.active }).from(incidentSubscriptions).where(eq(incidentSubscriptions.recipient, "kara@exemple.tg"));
