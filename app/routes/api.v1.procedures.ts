@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
   const rows = await listProcedureAvailability(await getDb(), parsed.data.region);
   const response = publicJson(rows.map((row) => ({ slug: row.slug, title: locale === "en" ? row.titleEn : row.titleFr, availability: row.availability })));
-  response.headers.set("Vary", "Accept-Language");
+  response.headers.set("Vary", "Accept-Language, Cookie");
   response.headers.set("Content-Language", locale);
   return response;
 }

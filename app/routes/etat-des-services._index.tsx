@@ -40,7 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.min(pageCount, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const now = new Date();
   const { current, planned } = splitMaintenance(summary.maintenance, now);
-  const headers = { "Cache-Control": readSessionToken(request) ? "private, no-cache" : "public, max-age=30" };
+  // The language comes from ?lng, the lng cookie or Accept-Language: a shared cache must key on
+  // them, and never store the answer that sets the cookie.
+  const shareable = !readSessionToken(request) && !url.searchParams.has("lng");
+  const headers = { "Cache-Control": shareable ? "public, max-age=30" : "private, no-cache", Vary: "Cookie, Accept-Language" };
   return data(
     {
       title: documentTitle(t("page.title")),
@@ -62,8 +65,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const cacheControl = loaderHeaders.get("Cache-Control");
-  return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
+  const headers = new Headers();
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = loaderHeaders.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
 };
 
 export default function StatusPage() {
