@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 test.describe("small screens (360 px)", () => {
-  for (const path of ["/", "/connexion", "/inscription", "/accessibilite"]) {
+  for (const path of ["/", "/connexion", "/inscription", "/accessibilite", "/etat-des-services", "/demarches/extrait-casier-judiciaire"]) {
     test(`${path} fits in 360 px without horizontal scrolling`, async ({ page }) => {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
