@@ -16,7 +16,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     cssMinify: true,
   },
   optimizeDeps: {
-    exclude: ["@node-rs/argon2", "i18next-fs-backend", "@electric-sql/pglite", "postgres", "nodemailer"],
+    exclude: ["@node-rs/argon2", "@electric-sql/pglite", "postgres", "nodemailer"],
   },
   server: { port: 3000 },
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },

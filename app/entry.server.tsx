@@ -8,14 +8,12 @@ import {
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
-import Backend from "i18next-fs-backend";
 import { isbot } from "isbot";
-import { resolve } from "node:path";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import "~/utils/context";
 import { i18nConfig } from "~/utils/i18n";
-import { i18next, LOCALES_DIR } from "~/utils/i18next.server";
+import { i18next, translationResources } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -32,8 +30,7 @@ export default async function handleRequest(
   const ns = i18next.getRouteNamespaces(remixContext);
   await instance
     .use(initReactI18next)
-    .use(Backend)
-    .init({ ...i18nConfig, lng, ns: ["common", ...ns], backend: { loadPath: resolve(LOCALES_DIR, "{{lng}}/{{ns}}.json") } });
+    .init({ ...i18nConfig, lng, ns: ["common", ...ns], resources: translationResources() });
 
   const nonce = loadContext.cspNonce;
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
