@@ -18,6 +18,7 @@ import { i18next } from "~/utils/i18next.server";
 import { readSessionToken, serializeSessionCookie } from "~/utils/session.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { retryAfterFromAction } from "~/utils/http";
+import { IdentifierField } from "~/components/auth/AccountFields";
 
 export const handle = { i18n: ["auth"] };
 
@@ -81,16 +82,7 @@ export default function SignIn() {
       {/* An explicit action: the notice's ?motDePasse=change must not follow a failed attempt. */}
       <Form method="post" action="/connexion" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("fields.identifier.label")}
-          hint={t("fields.identifier.hint")}
-          error={translateErrors(translate, fields.identifier.errors)}
-          width={30}
-          {...getInputProps(fields.identifier, { type: "text" })}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <IdentifierField field={fields.identifier} translate={translate} />
         <Field
           label={t("fields.password.label")}
           error={translateErrors(translate, fields.password.errors)}

@@ -17,6 +17,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { serializeSessionCookie } from "~/utils/session.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { IdentifierField, NewPasswordFields } from "~/components/auth/AccountFields";
 
 export const handle = { i18n: ["auth"] };
 
@@ -77,31 +78,8 @@ export default function SignUp() {
           autoComplete="name"
           spellCheck={false}
         />
-        <Field
-          label={t("fields.identifier.label")}
-          hint={t("fields.identifier.hint")}
-          error={translateErrors(translate, fields.identifier.errors)}
-          width={30}
-          {...getInputProps(fields.identifier, { type: "text" })}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
-        <Field
-          label={t("fields.password.label")}
-          hint={t("fields.newPassword.hint")}
-          error={translateErrors(translate, fields.password.errors)}
-          width={30}
-          {...getInputProps(fields.password, { type: "password" })}
-          autoComplete="new-password"
-        />
-        <Field
-          label={t("fields.passwordConfirmation.label")}
-          error={translateErrors(translate, fields.passwordConfirmation.errors)}
-          width={30}
-          {...getInputProps(fields.passwordConfirmation, { type: "password" })}
-          autoComplete="new-password"
-        />
+        <IdentifierField field={fields.identifier} translate={translate} />
+        <NewPasswordFields password={fields.password} confirmation={fields.passwordConfirmation} translate={translate} labelKey="fields.password.label" />
         <Button type="submit">{t("signUp.submit")}</Button>
       </Form>
       <p>

@@ -1,21 +1,21 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
-import { Field } from "~/components/ui/Field";
 import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { passwordResetRequestSchema } from "~/domain/account";
 import { requestPasswordReset } from "~/services/auth.server";
 import { appBaseUrl, requestMetaFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
+import { errorSummaryItems } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { retryAfterFromAction } from "~/utils/http";
+import { IdentifierField } from "~/components/auth/AccountFields";
 
 export const handle = { i18n: ["auth"] };
 
@@ -85,16 +85,7 @@ export default function ForgottenPassword() {
       <PageHeading lead={t("forgot.lead")}>{t("forgot.title")}</PageHeading>
       <ErrorSummary errors={summary} />
       <Form method="post" {...getFormProps(form)}>
-        <Field
-          label={t("fields.identifier.label")}
-          hint={t("fields.identifier.hint")}
-          error={translateErrors(translate, fields.identifier.errors)}
-          width={30}
-          {...getInputProps(fields.identifier, { type: "text" })}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <IdentifierField field={fields.identifier} translate={translate} />
         <Button type="submit">{t("forgot.submit")}</Button>
       </Form>
       <p>

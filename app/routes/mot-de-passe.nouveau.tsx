@@ -5,7 +5,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
-import { Field } from "~/components/ui/Field";
 import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { newPasswordSchema } from "~/domain/account";
@@ -13,10 +12,11 @@ import { isPasswordResetTokenUsable, resetPassword } from "~/services/auth.serve
 import { forgetSession, requestMetaFor } from "~/utils/auth.server";
 import { isCommonPassword } from "~/utils/common-passwords.server";
 import { getDb } from "~/utils/db.server";
-import { errorSummaryItems, translateErrors, useClearFieldsOnReply } from "~/utils/form-errors";
+import { errorSummaryItems, useClearFieldsOnReply } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { serializeBlankSessionCookie } from "~/utils/session.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { NewPasswordFields } from "~/components/auth/AccountFields";
 
 export const handle = { i18n: ["auth"] };
 
@@ -98,21 +98,7 @@ export default function NewPassword() {
       <ErrorSummary errors={summary} />
       <Form method="post" {...getFormProps(form)}>
         <input {...getInputProps(fields.token, { type: "hidden" })} />
-        <Field
-          label={t("fields.newPassword.label")}
-          hint={t("fields.newPassword.hint")}
-          error={translateErrors(translate, fields.password.errors)}
-          width={30}
-          {...getInputProps(fields.password, { type: "password" })}
-          autoComplete="new-password"
-        />
-        <Field
-          label={t("fields.passwordConfirmation.label")}
-          error={translateErrors(translate, fields.passwordConfirmation.errors)}
-          width={30}
-          {...getInputProps(fields.passwordConfirmation, { type: "password" })}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmation={fields.passwordConfirmation} translate={translate} labelKey="fields.newPassword.label" />
         <Button type="submit">{t("reset.submit")}</Button>
       </Form>
     </>
