@@ -219,22 +219,7 @@ export async function rerouteStrandedCases(
   });
 }
 
-const globalForDispatcher = globalThis as unknown as { __guichetDispatcherWake?: () => void };
-
-/** The worker loop registers how to run the dispatcher now (server/workers.ts). */
-export function setDispatcherWakeHandler(handler: (() => void) | undefined): void {
-  globalForDispatcher.__guichetDispatcherWake = handler;
-}
-
-/**
- * Nudges this process's dispatcher after a site came back (call it after the commit, never
- * inside the transaction that changed the status). Without it, dispatcherJob forwards the
- * queued cases within 30 s anyway.
- */
-export function wakeDispatcher(): void {
-  globalForDispatcher.__guichetDispatcherWake?.();
-}
-
+/** Queued cases go out within 30 s of their office's building coming back (the job's interval). */
 export const dispatcherJob: PeriodicJob = {
   name: "dispatcher",
   intervalMs: 30_000,
