@@ -39,6 +39,10 @@ export const cases = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     dueAt: timestamp("due_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** When the status last changed (start of a wait for the citizen, of a decision...). */
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While awaiting_info: when the request for pieces lapses and the case is closed. */
+    infoDueAt: timestamp("info_due_at", { withTimezone: true }),
     /** Milliseconds the deadline clock was paused (awaiting the citizen, office link down). */
     pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
     /** Optimistic lock: incremented by every transition. */
@@ -53,6 +57,8 @@ export const cases = pgTable(
     index("case_assignee_idx").on(t.assigneeId, t.status, t.dueAt),
     // The dispatcher: queued cases, oldest first.
     index("case_queued_idx").on(t.createdAt).where(sql`${t.status} = 'queued'`),
+    // Housekeeping: drafts untouched for 30 days are deleted.
+    index("case_draft_idx").on(t.updatedAt).where(sql`${t.status} = 'draft'`),
     index("case_idempotency_idx").on(t.applicantId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );
@@ -135,6 +141,34 @@ export const attachments = pgTable(
   (t) => [index("attachment_case_idx").on(t.caseId), index("attachment_message_idx").on(t.messageId)],
 );
 
+/**
+ * A document issued electronically at the end of a case (an extract, a certificate): the PDF is
+ * an attachment; the public verification page `/verifier/:code` answers whether it is authentic.
+ */
+export const issuedDocuments = pgTable(
+  "issued_document",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Public verification code printed under the QR code. */
+    code: text("code").notNull().unique(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    attachmentId: uuid("attachment_id")
+      .notNull()
+      .references(() => attachments.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    /** "K. A." — what the verification page may show of the holder. */
+    holderInitials: text("holder_initials").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("issued_document_case_idx").on(t.caseId)],
+);
+
 export const casesRelations = relations(cases, ({ one, many }) => ({
   procedure: one(procedures, { fields: [cases.procedureId], references: [procedures.id] }),
   procedureVersion: one(procedureVersions, { fields: [cases.procedureVersionId], references: [procedureVersions.id] }),
@@ -145,6 +179,11 @@ export const casesRelations = relations(cases, ({ one, many }) => ({
   messages: many(messages),
   notes: many(notes),
   attachments: many(attachments),
+  issuedDocuments: many(issuedDocuments),
+}));
+export const issuedDocumentsRelations = relations(issuedDocuments, ({ one }) => ({
+  case: one(cases, { fields: [issuedDocuments.caseId], references: [cases.id] }),
+  attachment: one(attachments, { fields: [issuedDocuments.attachmentId], references: [attachments.id] }),
 }));
 export const caseEventsRelations = relations(caseEvents, ({ one }) => ({
   case: one(cases, { fields: [caseEvents.caseId], references: [cases.id] }),
