@@ -38,6 +38,24 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   office_outage_staff: { officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)", outageId: 1, status: "down" },
   case_forwarded: { reference: "TG-2026-7K4M-Q2P9", officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)" },
   case_rerouted: { reference: "TG-2026-7K4M-Q2P9", officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)" },
+  case_submitted: {
+    reference: "TG-2026-7K4M-Q2P9",
+    procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)",
+    officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)",
+    dueDate: "15 décembre 2026",
+    url: "https://services.guichet.gouv.tg/mon-espace/dossiers/TG-2026-7K4M-Q2P9",
+  },
+  case_queued: { reference: "TG-2026-7K4M-Q2P9", procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)" },
+  case_new_staff: { reference: "TG-2026-7K4M-Q2P9", procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)" },
+  case_info_requested: {
+    reference: "TG-2026-7K4M-Q2P9",
+    message: "La copie de votre acte de naissance est illisible : merci d'envoyer une copie nette, les quatre coins visibles, et votre certificat de résidence de moins de trois mois.",
+  },
+  case_info_answered_staff: { reference: "TG-2026-7K4M-Q2P9" },
+  case_message: { reference: "TG-2026-7K4M-Q2P9" },
+  case_message_staff: { reference: "TG-2026-7K4M-Q2P9" },
+  case_withdrawn_staff: { reference: "TG-2026-7K4M-Q2P9" },
+  case_status_changed: { reference: "TG-2026-7K4M-Q2P9", status: "Classé sans suite" },
 };
 
 function readLocale(lng: string) {
