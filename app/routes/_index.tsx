@@ -10,7 +10,7 @@ import { titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["pages"] };
 
 /** The procedures people ask for most, linked from the home page. */
-const POPULAR_PROCEDURES = ["extrait-casier-judiciaire", "certificat-nationalite", "acte-naissance", "passeport"] as const;
+const POPULAR_PROCEDURES = ["extrait-casier-judiciaire", "certificat-nationalite", "copie-acte-naissance", "passeport"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "pages");
