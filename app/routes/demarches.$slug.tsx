@@ -1,18 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { and, asc, eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { agencies, procedures, regions, users } from "../../db/schema";
+import { agencies, procedures, regions } from "../../db/schema";
 import { AvailabilityBadge } from "~/components/status/AvailabilityBadge";
 import { Button } from "~/components/ui/Button";
 import { Field } from "~/components/ui/Field";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { StatusBadge } from "~/components/ui/StatusBadge";
-import { REGION_CODES, type RegionCode } from "~/domain/constants";
+import type { Availability } from "~/domain/availability";
+import type { Locale } from "~/domain/constants";
 import { listProcedureAvailability, officesForProcedure } from "~/services/availability.server";
+import { DRAFT_LIFETIME_MS, findDraft } from "~/services/drafts.server";
+import { resolveRegion } from "~/services/region-preference.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatFcfa } from "~/utils/format";
+import { formatDate, formatFcfa } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
@@ -20,10 +23,6 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["procedures"] };
 
 export const meta = titleFromLoader;
-
-function isRegion(value: string | null | undefined): value is RegionCode {
-  return value != null && (REGION_CODES as readonly string[]).includes(value);
-}
 
 /** A procedure: what it is, who may ask, what it costs, and whether it can be filed online now from a region. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,28 +50,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .where(and(eq(procedures.slug, params.slug ?? ""), eq(procedures.status, "published")));
   if (!procedure) throw new Response(null, { status: 404 });
 
-  const asked = new URL(request.url).searchParams.get("region");
-  let region: RegionCode = "maritime";
-  if (isRegion(asked)) region = asked;
-  else {
-    const user = await getOptionalUser(request);
-    if (user) {
-      const [row] = await db.select({ region: users.regionCode }).from(users).where(eq(users.id, user.id));
-      if (isRegion(row?.region)) region = row.region;
-    }
-  }
-  const [regionRows, availabilityRows, offices] = await Promise.all([
+  const user = await getOptionalUser(request);
+  // ?region= is remembered (profile or cookie): the catalogue and this page show the same region.
+  const { region, setCookie } = await resolveRegion(db, request, user?.id ?? null);
+  const [regionRows, availabilityRows, offices, draft] = await Promise.all([
     db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.position)),
     listProcedureAvailability(db, region),
     officesForProcedure(db, procedure.id, region),
+    user ? findDraft(db, user.id, procedure.id) : null,
   ]);
   const availability = availabilityRows.find((row) => row.procedureId === procedure.id)?.availability ?? "not_online";
   const en = locale === "en";
   const title = en ? procedure.titleEn : procedure.titleFr;
-  return {
+  const payload = {
     title: documentTitle(title),
     locale,
     procedure: {
+      slug: procedure.slug,
       title,
       summary: en ? procedure.summaryEn : procedure.summaryFr,
       eligibility: en ? procedure.eligibilityEn : procedure.eligibilityFr,
@@ -87,7 +81,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     availability,
     offices: offices.map((o) => ({ code: o.code, name: o.name, town: o.town, status: o.siteStatus, serves: o.serves, national: o.nationalCompetence })),
     availabilityHint: t(`availabilityHint.${availability}`),
+    signedIn: user !== null,
+    draft: draft ? { reference: draft.reference, savedAt: draft.updatedAt.toISOString(), keptUntil: new Date(draft.updatedAt.getTime() + DRAFT_LIFETIME_MS).toISOString() } : null,
   };
+  return data(payload, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 }
 
 export default function ProcedurePage() {
@@ -135,6 +132,8 @@ export default function ProcedurePage() {
         </p>
       </section>
 
+      <StartSection slug={d.procedure.slug} availability={d.availability} regionName={d.regionName} draft={d.draft} signedIn={d.signedIn} locale={d.locale} />
+
       <h2>{t("eligibility")}</h2>
       <p>{d.procedure.eligibility}</p>
 
@@ -168,5 +167,43 @@ export default function ProcedurePage() {
         </div>
       </dl>
     </>
+  );
+}
+
+interface StartSectionProps {
+  slug: string;
+  availability: Availability;
+  regionName: string;
+  draft: { reference: string; savedAt: string; keptUntil: string } | null;
+  signedIn: boolean;
+  locale: Locale;
+}
+
+/** "Commencer", or the citizen's draft to take up again (never a second one), or why it cannot be asked online. */
+function StartSection({ slug, availability, regionName, draft, signedIn, locale }: StartSectionProps) {
+  const { t } = useTranslation("procedures");
+  return (
+    <section aria-labelledby="demande-en-ligne" className="no-print">
+      <h2 id="demande-en-ligne">{t("start.title")}</h2>
+      {availability === "not_online" ? (
+        <p>{t("start.notOnline", { region: regionName })}</p>
+      ) : (
+        <>
+          {availability === "unavailable" ? <p>{t("start.forwarded")}</p> : null}
+          {draft ? (
+            <>
+              <p>{t("start.draftSaved", { reference: draft.reference, date: formatDate(draft.savedAt, locale) })}</p>
+              <p>{t("start.draftKept", { date: formatDate(draft.keptUntil, locale) })}</p>
+              <Button to={`/mon-espace/dossiers/${draft.reference}/formulaire`}>{t("start.resume")}</Button>
+            </>
+          ) : (
+            <>
+              {signedIn ? null : <p>{t("start.signIn")}</p>}
+              <Button to={`/demarches/${slug}/commencer`}>{t("start.button")}</Button>
+            </>
+          )}
+        </>
+      )}
+    </section>
   );
 }

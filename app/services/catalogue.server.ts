@@ -72,3 +72,43 @@ export async function searchCatalogue(executor: Executor, query: CatalogueQuery)
     .sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
   return { words, entries };
 }
+
+export interface PublishedProcedure {
+  id: number;
+  slug: string;
+  title: string;
+  agencyId: number;
+  feeXof: number;
+  targetDelayDays: number;
+  documents: { code: string; label: string; hint: string | null }[];
+}
+
+/** A published procedure by its slug, in the reader's language; null when unknown, draft or closed. */
+export async function findPublishedProcedure(executor: Executor, slug: string, locale: Locale): Promise<PublishedProcedure | null> {
+  const [row] = await executor
+    .select({
+      id: procedures.id,
+      slug: procedures.slug,
+      titleFr: procedures.titleFr,
+      titleEn: procedures.titleEn,
+      agencyId: procedures.agencyId,
+      feeXof: procedures.feeXof,
+      targetDelayDays: procedures.targetDelayDays,
+      requiredDocuments: procedures.requiredDocuments,
+    })
+    .from(procedures)
+    .where(and(eq(procedures.slug, slug), eq(procedures.status, "published")));
+  if (!row) return null;
+  const { titleFr, titleEn, requiredDocuments, ...rest } = row;
+  return {
+    ...rest,
+    title: locale === "en" ? titleEn : titleFr,
+    documents: requiredDocuments.map((d) => ({ code: d.code, label: d.label[locale], hint: d.hint?.[locale] ?? null })),
+  };
+}
+
+/** One procedure's availability for a region (one query: the offices of its agency). */
+export async function availabilityOf(executor: Executor, agencyId: number, region: RegionCode): Promise<Availability> {
+  const offices = await loadRoutingOffices(executor, { agencyIds: [agencyId] });
+  return procedureAvailability({ agencyId, region, offices });
+}
