@@ -16,6 +16,7 @@ import {
   users,
 } from "../schema";
 import { DEMO_ACCOUNTS } from "./accounts";
+import { seedDemoCases } from "./demo-cases";
 import { AGENCIES } from "./data/agencies";
 import { buildNetwork } from "./data/network";
 import { OFFICES } from "./data/offices";
@@ -250,6 +251,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       })),
     );
     log(`${procedureRows.length} procedures`);
+
+    // Their own PRNG stream: adding cases never changes the network above.
+    const demoCases = await seedDemoCases(tx, { now, random: createRandom((options.seed ?? DEMO_SEED) + 4) });
+    if (demoCases.length > 0) log(`${demoCases.length} demo cases`);
   });
 
   const byStatus = { up: 0, degraded: 0, down: 0, maintenance: 0, not_connected: 0 } satisfies Record<LinkStatus, number>;

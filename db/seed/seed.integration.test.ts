@@ -4,9 +4,14 @@ import { LINK_STATUSES } from "../../app/domain/constants";
 import { FIELD_TYPES, type FormField } from "../../app/domain/forms/definition";
 import { verifyPassword } from "../../app/utils/password.server";
 import type { DatabaseHandle } from "../client";
+import { parseReference } from "../../app/domain/reference";
+import { validateCaseData } from "../../app/domain/forms/schema";
 import {
   agencies,
+  caseEvents,
+  cases,
   linkStatusChanges,
+  messages,
   maintenanceWindows,
   officeRegions,
   offices,
@@ -199,6 +204,57 @@ describe("demo seed — accounts", () => {
   });
 });
 
+describe("demo seed — cases of the demo citizen", () => {
+  async function demoCases() {
+    return handle.db
+      .select({ case: cases, definition: procedureVersions.definition })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.applicantId))
+      .innerJoin(procedureVersions, eq(procedureVersions.id, cases.procedureVersionId))
+      .where(eq(users.email, "citoyen@demo.tg"))
+      .orderBy(asc(cases.submittedAt));
+  }
+
+  it("files one case per stage with real references, complete answers and a history for every step", async () => {
+    const rows = await demoCases();
+    expect(rows.map((r) => r.case.status).sort()).toEqual(["accepted", "awaiting_info", "in_review", "rejected", "submitted"]);
+    for (const { case: c, definition } of rows) {
+      expect(parseReference(c.reference), c.reference).toBe(c.reference);
+      expect(c.trackingCodeHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(c.officeId).not.toBeNull();
+      expect(c.submittedAt!.getTime()).toBeLessThan(NOW.getTime());
+      expect(c.dueAt!.getTime()).toBeGreaterThan(c.submittedAt!.getTime());
+      // The answers are complete (documents aside: the demo has no files in storage).
+      const fileFields = new Set(definition.sections.flatMap((s) => s.fields.filter((f) => f.type === "file").map((f) => f.name)));
+      expect(validateCaseData(definition, c.data, fileFields, { today: NOW.toISOString().slice(0, 10) }), c.reference).toEqual({ ok: true });
+
+      const events = await handle.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.at));
+      expect(events[0]).toMatchObject({ type: "submitted", fromStatus: "draft", toStatus: "submitted" });
+      for (let i = 1; i < events.length; i++) expect(events[i]!.fromStatus).toBe(events[i - 1]!.toStatus);
+      expect(events.at(-1)!.toStatus).toBe(c.status);
+      expect(c.version).toBe(events.length);
+      expect(c.statusChangedAt.getTime()).toBe(events.at(-1)!.at.getTime());
+    }
+  });
+
+  it("files the newest one for her son, and explains the request for pieces and the refusal", async () => {
+    const rows = await demoCases();
+    expect(rows.at(-1)!.case).toMatchObject({ status: "submitted", onBehalfOf: { fullName: "Kossi Mensah", relationship: "Fils" } });
+    const waiting = rows.find((r) => r.case.status === "awaiting_info")!.case;
+    const [request] = await handle.db.select().from(caseEvents).where(eq(caseEvents.type, "info_requested"));
+    expect(request!.caseId).toBe(waiting.id);
+    expect(request!.payload).toMatchObject({ message: expect.stringContaining("certificat de nationalité"), checklist: expect.arrayContaining([expect.any(String)]) });
+    expect(waiting.infoDueAt!.getTime()).toBeGreaterThan(NOW.getTime());
+    const thread = await handle.db.select().from(messages).where(eq(messages.caseId, waiting.id));
+    expect(thread).toHaveLength(1);
+    expect(thread[0]!.fromOffice).toBe(waiting.officeId);
+    const rejected = rows.find((r) => r.case.status === "rejected")!.case;
+    const [refusal] = await handle.db.select().from(caseEvents).where(eq(caseEvents.type, "rejected"));
+    expect(refusal).toMatchObject({ caseId: rejected.id, payload: { reason: expect.stringMatching(/.{40,}/) } });
+    expect(rejected.decidedAt).not.toBeNull();
+  });
+});
+
 describe("demo seed — guards and determinism", () => {
   it("was empty before, is not any more, and refuses a second seed", async () => {
     expect(emptyBefore).toBe(true);
@@ -216,6 +272,7 @@ describe("demo seed — guards and determinism", () => {
       const count = (db: DatabaseHandle["db"]) => db.select({ n: sql<number>`count(*)::int` }).from(linkStatusChanges);
       expect(await count(other.db)).toEqual(await count(handle.db));
       expect(await other.db.select().from(users)).toHaveLength(0);
+      expect(await other.db.select().from(cases)).toHaveLength(0);
     } finally {
       await other.close();
     }
