@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { attachments, cases } from "../../db/schema";
 import { displayFilename, sanitizeFilename, sniffFileType, SNIFF_BYTES, type AcceptedFileType } from "~/domain/files";
 import type { Executor } from "~/utils/db.server";
@@ -346,4 +346,51 @@ export async function removeCaseAttachment(executor: Executor, input: { caseId: 
     )
     .returning({ id: attachments.id });
   return removed.length > 0;
+}
+
+export interface DownloadableAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string;
+  caseId: string;
+  /** Why the reader may have it: the citizen's own case, or a case of one of his offices. */
+  as: "owner" | "staff";
+}
+
+/**
+ * An attachment the user may download: not deleted, on a case he filed, or on a case currently
+ * handled by an office where he is agent or supervisor (officeIds). Null otherwise — the caller
+ * answers 404 whether it does not exist or is not his (DESIGN.md §6).
+ */
+export async function findDownloadableAttachment(
+  executor: Executor,
+  input: { attachmentId: string; userId: string; officeIds: readonly number[] },
+): Promise<DownloadableAttachment | null> {
+  if (!isUuid(input.attachmentId)) return null;
+  const isOwner = eq(cases.applicantId, input.userId);
+  const [row] = await executor
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      storageKey: attachments.storageKey,
+      caseId: cases.id,
+      owner: sql<boolean>`${isOwner}`,
+    })
+    .from(attachments)
+    .innerJoin(cases, eq(cases.id, attachments.caseId))
+    .where(
+      and(
+        eq(attachments.id, input.attachmentId),
+        isNull(attachments.deletedAt),
+        input.officeIds.length > 0 ? or(isOwner, inArray(cases.officeId, [...input.officeIds])) : isOwner,
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const { owner, ...rest } = row;
+  return { ...rest, as: owner ? "owner" : "staff" };
 }
