@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { certificatResidence } from "../../../db/seed/data/procedures/civil-status";
-import { caseSteps, completedSteps, firstIncompleteStep, stepPath, stepPosition, withConfirmedStep, type CaseProgress } from "./steps";
+import { caseSteps, completedSteps, firstIncompleteStep, stepAfter, stepPath, stepPosition, withConfirmedStep, type CaseProgress } from "./steps";
 
 const definition = certificatResidence.definition;
 const TODAY = { today: "2026-11-22" };
@@ -52,5 +52,14 @@ describe("form steps", () => {
   it("for someone else, the person's name is needed", () => {
     expect(firstIncompleteStep(definition, progress({ _pourQui: "other" }), TODAY).id).toBe("pour-qui");
     expect(firstIncompleteStep(definition, progress({ _pourQui: "other" }, { onBehalfOf: { fullName: "Koffi", relationship: "enfant" } }), TODAY).id).toBe("demandeur");
+  });
+
+  it("Continuer: the next step the first time, back to the check page once the end was reached", () => {
+    let data: Record<string, unknown> = { _pourQui: "self", ...demandeur, ...domicile, ...contact, attestation_sur_l_honneur: true };
+    for (const id of ["demandeur", "domicile", "pieces", "contact", "declaration"]) data = withConfirmedStep(data, id);
+    expect(stepAfter(definition, progress(data, { uploadedFields: files }), "domicile", TODAY).id).toBe("pieces");
+    data = withConfirmedStep(data, "bureau");
+    expect(stepAfter(definition, progress(data, { uploadedFields: files }), "domicile", TODAY).id).toBe("verification");
+    expect(stepAfter(definition, progress(data, { uploadedFields: new Set(["piece_identite"]) }), "domicile", TODAY).id).toBe("pieces");
   });
 });

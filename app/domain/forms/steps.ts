@@ -84,6 +84,16 @@ export function stepPosition(definition: FormDefinition, stepId: string) {
   };
 }
 
+/**
+ * Where "Continuer" leads: the next step on the first time through; once the citizen has reached
+ * the end (the bureau step confirmed), back to the check-your-answers page — or to the first step
+ * that the change left incomplete (an answer that makes a document necessary, for instance).
+ */
+export function stepAfter(definition: FormDefinition, progress: CaseProgress, stepId: string, options: ValidationOptions = {}): FormStep {
+  if (confirmedSteps(progress.data).includes(OFFICE_STEP)) return firstIncompleteStep(definition, progress, options);
+  return stepPosition(definition, stepId)?.next ?? firstIncompleteStep(definition, progress, options);
+}
+
 /** URL of a step of a case. */
 export function stepPath(reference: string, stepId: string): string {
   return `/mon-espace/dossiers/${reference}/formulaire/${stepId}`;
