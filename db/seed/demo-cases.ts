@@ -12,7 +12,7 @@ import { generateReference, generateTrackingCode } from "../../app/domain/refere
 import type { RoutingReason } from "../../app/domain/routing";
 import type { Executor } from "../client";
 import { caseEvents, cases, messages, offices, procedures, procedureVersions, users } from "../schema";
-import type { Random } from "./random";
+import { createRandom, DEMO_SEED } from "./random";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -69,6 +69,30 @@ const INFO_REQUEST = {
 const REJECTION_REASON =
   "L'acte de naissance joint ne porte pas la mention de la nationalité de vos parents et le certificat de nationalité du parent n'a pas été fourni. Vous pouvez déposer une nouvelle demande avec ces pièces.";
 
+/** When each demo case was filed, before the demo clock (the order of demoCases below). */
+const FILED_AGO = [3 * HOUR, 2 * DAY + 5 * HOUR, 6 * DAY + 3 * HOUR, 24 * DAY + 6 * HOUR, 65 * DAY + 2 * HOUR] as const;
+const STATUSES: readonly CaseStatus[] = ["submitted", "in_review", "awaiting_info", "accepted", "rejected"];
+
+export interface DemoCaseKeys {
+  reference: string;
+  trackingCode: string;
+  status: CaseStatus;
+}
+
+/**
+ * The references and tracking codes of the demo cases for a demo clock and seed: the seed uses
+ * them, and end-to-end tests can follow a demo case on /suivi without reading the database.
+ */
+export function demoCaseKeys(now: Date, seed: number = DEMO_SEED): DemoCaseKeys[] {
+  // A PRNG stream of their own: adding cases never changes the network data.
+  const random = createRandom(seed + 4);
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => random.int(0, 255));
+  return FILED_AGO.map((ago, i) => {
+    const reference = generateReference(new Date(now.getTime() - ago).getUTCFullYear(), bytes);
+    return { reference, trackingCode: generateTrackingCode(bytes), status: STATUSES[i]! };
+  });
+}
+
 function submitted(ago: number, officeName: string, reason: RoutingReason, officeId: number): EventSeed {
   return { type: "submitted", from: "draft", to: "submitted", ago, actor: "citizen", payload: { officeId, officeName, reason } };
 }
@@ -97,7 +121,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
         nombre_copies: 2,
         ...APPLICANT,
       },
-      events: [submitted(3 * HOUR, dec.name, "preferred_office", dec.id)],
+      events: [submitted(FILED_AGO[0], dec.name, "preferred_office", dec.id)],
     },
     {
       // Under review since yesterday.
@@ -115,7 +139,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
         nombre_exemplaires: 1,
       },
       events: [
-        submitted(2 * DAY + 5 * HOUR, tpi.name, "least_loaded_up", tpi.id),
+        submitted(FILED_AGO[1], tpi.name, "least_loaded_up", tpi.id),
         { type: "taken", from: "submitted", to: "in_review", ago: 1 * DAY + 2 * HOUR, actor: "agent" },
       ],
     },
@@ -134,7 +158,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
         nom_parent: "MENSAH Koffi",
       },
       events: [
-        submitted(6 * DAY + 3 * HOUR, tpi.name, "least_loaded_up", tpi.id),
+        submitted(FILED_AGO[2], tpi.name, "least_loaded_up", tpi.id),
         { type: "taken", from: "submitted", to: "in_review", ago: 5 * DAY, actor: "agent" },
         { type: "info_requested", from: "in_review", to: "awaiting_info", ago: 2 * DAY + 4 * HOUR, actor: "agent", payload: INFO_REQUEST },
       ],
@@ -157,7 +181,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
         nombre_exemplaires: 2,
       },
       events: [
-        submitted(24 * DAY + 6 * HOUR, tpi.name, "least_loaded_up", tpi.id),
+        submitted(FILED_AGO[3], tpi.name, "least_loaded_up", tpi.id),
         { type: "taken", from: "submitted", to: "in_review", ago: 23 * DAY + 1 * HOUR, actor: "agent" },
         { type: "accepted", from: "in_review", to: "accepted", ago: 22 * DAY + 3 * HOUR, actor: "agent" },
       ],
@@ -178,7 +202,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
         nom_parent: "MENSAH Koffi",
       },
       events: [
-        submitted(65 * DAY + 2 * HOUR, tpi.name, "least_loaded_up", tpi.id),
+        submitted(FILED_AGO[4], tpi.name, "least_loaded_up", tpi.id),
         { type: "taken", from: "submitted", to: "in_review", ago: 63 * DAY, actor: "agent" },
         { type: "rejected", from: "in_review", to: "rejected", ago: 60 * DAY + 5 * HOUR, actor: "supervisor", payload: { reason: REJECTION_REASON } },
       ],
@@ -190,8 +214,8 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
  * Inserts the demo cases (nothing when the demo citizen was not created). Needs the offices,
  * procedures and demo accounts already in the transaction.
  */
-export async function seedDemoCases(tx: Executor, options: { now: Date; random: Random }): Promise<DemoCase[]> {
-  const { now, random } = options;
+export async function seedDemoCases(tx: Executor, options: { now: Date; seed?: number }): Promise<DemoCase[]> {
+  const { now } = options;
   const accounts = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
@@ -207,11 +231,11 @@ export async function seedDemoCases(tx: Executor, options: { now: Date; random: 
     if (!found) throw new Error(`Demo cases: unknown office ${code}`);
     return found;
   };
-  const bytes = (n: number) => Uint8Array.from({ length: n }, () => random.int(0, 255));
   const seeds = demoCases(office);
+  const keys = demoCaseKeys(now, options.seed);
   const created: DemoCase[] = [];
 
-  for (const seed of seeds) {
+  for (const [i, seed] of seeds.entries()) {
     const [procedure] = await tx
       .select({ id: procedures.id, delay: procedures.targetDelayDays, versionId: procedureVersions.id })
       .from(procedures)
@@ -223,8 +247,8 @@ export async function seedDemoCases(tx: Executor, options: { now: Date; random: 
     const at = (ago: number) => new Date(now.getTime() - ago);
     const filed = at(seed.events[0]!.ago);
     const last = seed.events[seed.events.length - 1]!;
-    const reference = generateReference(filed.getUTCFullYear(), bytes);
-    const code = generateTrackingCode(bytes);
+    const { reference, trackingCode: code, status } = keys[i]!;
+    if (status !== seed.status) throw new Error("Demo cases: keys and cases out of order");
     const officeId = office(seed.officeCode).id;
 
     const [row] = await tx

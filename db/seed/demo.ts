@@ -252,8 +252,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     );
     log(`${procedureRows.length} procedures`);
 
-    // Their own PRNG stream: adding cases never changes the network above.
-    const demoCases = await seedDemoCases(tx, { now, random: createRandom((options.seed ?? DEMO_SEED) + 4) });
+    const demoCases = await seedDemoCases(tx, { now, seed: options.seed ?? DEMO_SEED });
     if (demoCases.length > 0) log(`${demoCases.length} demo cases`);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LINK_STATUSES } from "../../app/domain/constants";
@@ -25,6 +26,7 @@ import {
 import { createTestDatabase } from "../testing";
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, resolveDemoPassword } from "./accounts";
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from "./demo";
+import { demoCaseKeys } from "./demo-cases";
 import { formDefinitionProblems } from "./form-checks";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -218,6 +220,14 @@ describe("demo seed — cases of the demo citizen", () => {
   it("files one case per stage with real references, complete answers and a history for every step", async () => {
     const rows = await demoCases();
     expect(rows.map((r) => r.case.status).sort()).toEqual(["accepted", "awaiting_info", "in_review", "rejected", "submitted"]);
+    // The keys end-to-end tests compute are those of the database.
+    const keys = demoCaseKeys(NOW);
+    expect(rows.map((r) => r.case.reference).sort()).toEqual(keys.map((k) => k.reference).sort());
+    for (const key of keys) {
+      const row = rows.find((r) => r.case.reference === key.reference)!.case;
+      expect(row.status).toBe(key.status);
+      expect(row.trackingCodeHash).toBe(createHash("sha256").update(key.trackingCode).digest("hex"));
+    }
     for (const { case: c, definition } of rows) {
       expect(parseReference(c.reference), c.reference).toBe(c.reference);
       expect(c.trackingCodeHash).toMatch(/^[0-9a-f]{64}$/);
