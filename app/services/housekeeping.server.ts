@@ -3,24 +3,33 @@ import { passwordResetTokens } from "../../db/schema";
 import type { Database } from "~/utils/db.server";
 import { purgeExpiredRateLimits } from "~/utils/rate-limit.server";
 import { purgeExpiredSessions } from "~/utils/session.server";
+import { deleteExpiredDrafts, purgeDeletedAttachmentFiles } from "./draft-expiry.server";
+import { getFileStorage, type FileStorage } from "./storage";
 
 export interface HousekeepingReport {
   sessions: number;
   rateLimits: number;
   passwordResetTokens: number;
+  /** Drafts untouched for 30 days, deleted with their documents. */
+  expiredDrafts: number;
+  /** Files removed from storage: those of expired drafts, and documents deleted over a day ago. */
+  attachmentFiles: number;
 }
 
 /**
  * Delete what has expired and can never be used again: sessions past either limit, rate-limit
- * windows that are over, password-reset tokens used or expired. Idempotent and safe to run from
- * several servers at once (plain deletes of rows nobody can use).
+ * windows that are over, password-reset tokens used or expired, drafts untouched for 30 days (with
+ * their files), the files of documents replaced or removed over a day ago. Idempotent and safe to
+ * run from several servers at once (plain deletes of rows nobody can use; drafts locked SKIP LOCKED).
  */
-export async function runHousekeeping(db: Database, now: Date = new Date()): Promise<HousekeepingReport> {
+export async function runHousekeeping(db: Database, now: Date = new Date(), storage: FileStorage = getFileStorage()): Promise<HousekeepingReport> {
   const sessions = await purgeExpiredSessions(db, now);
   const rateLimits = await purgeExpiredRateLimits(db, now);
   const tokens = await db
     .delete(passwordResetTokens)
     .where(or(lt(passwordResetTokens.expiresAt, now), isNotNull(passwordResetTokens.usedAt)))
     .returning({ id: passwordResetTokens.id });
-  return { sessions, rateLimits, passwordResetTokens: tokens.length };
+  const drafts = await deleteExpiredDrafts(db, now, storage);
+  const deletedFiles = await purgeDeletedAttachmentFiles(db, now, storage);
+  return { sessions, rateLimits, passwordResetTokens: tokens.length, expiredDrafts: drafts.drafts, attachmentFiles: drafts.files + deletedFiles };
 }
