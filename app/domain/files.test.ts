@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayFilename, extensionFor, fileTypeLabel, formatFileSize, sanitizeFilename, sniffFileType } from "./files";
+import { acceptedTypesLabel, displayFilename, extensionFor, fileTypeLabel, formatFileSize, sanitizeFilename, sniffFileType } from "./files";
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === "string" ? Array.from(v, (c) => c.charCodeAt(0)) : [v])));
@@ -76,6 +76,12 @@ describe("labels", () => {
   it("extension and label per type", () => {
     expect(["application/pdf", "image/jpeg", "image/png"].map((t) => extensionFor(t as never))).toEqual(["pdf", "jpg", "png"]);
     expect(["application/pdf", "image/jpeg", "image/png"].map((t) => fileTypeLabel(t as never))).toEqual(["PDF", "JPEG", "PNG"]);
+  });
+
+  it("acceptedTypesLabel lists the types in the usual order, joined with « ou » / “or”", () => {
+    expect(acceptedTypesLabel(["image/png", "application/pdf", "image/jpeg"], "fr")).toBe("PDF, JPEG ou PNG");
+    expect(acceptedTypesLabel(["image/jpeg", "image/png"], "en")).toBe("JPEG or PNG");
+    expect(acceptedTypesLabel(["application/pdf"], "fr")).toBe("PDF");
   });
 
   it("formatFileSize in French and English", () => {

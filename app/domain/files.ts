@@ -58,6 +58,12 @@ export function fileTypeLabel(mimeType: AcceptedFileType): string {
   return mimeType === "application/pdf" ? "PDF" : mimeType === "image/jpeg" ? "JPEG" : "PNG";
 }
 
+/** "PDF, JPEG ou PNG" / "PDF, JPEG or PNG": the accepted types of a field, for hints and messages. */
+export function acceptedTypesLabel(types: readonly string[], locale: "fr" | "en"): string {
+  const labels = ACCEPTED_FILE_TYPES.filter((t) => types.includes(t)).map(fileTypeLabel);
+  return new Intl.ListFormat(locale, { style: "long", type: "disjunction" }).format(labels);
+}
+
 export const MAX_FILENAME_LENGTH = 100;
 
 /**
