@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedTypesLabel, displayFilename, extensionFor, fileTypeLabel, formatFileSize, sanitizeFilename, sniffFileType } from "./files";
+import { acceptedTypesLabel, contentDisposition, displayFilename, extensionFor, fileTypeLabel, formatFileSize, sanitizeFilename, sniffFileType } from "./files";
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === "string" ? Array.from(v, (c) => c.charCodeAt(0)) : [v])));
@@ -95,5 +95,12 @@ describe("labels", () => {
   it("displayFilename cleans without choosing an extension", () => {
     expect(displayFilename("C:\\tmp\\setup.exe")).toBe("setup.exe");
     expect(displayFilename("")).toBe("");
+  });
+});
+
+describe("contentDisposition", () => {
+  it("escapes quotes and backslashes in the fallback and keeps the exact name in filename*", () => {
+    expect(contentDisposition("attachment", 'a"b\\c.pdf')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`);
+    expect(contentDisposition("inline", "Acte – Kpalimé (copie).pdf")).toBe(`inline; filename="Acte _ Kpalime (copie).pdf"; filename*=UTF-8''Acte%20%E2%80%93%20Kpalim%C3%A9%20%28copie%29.pdf`);
   });
 });

@@ -128,3 +128,13 @@ export function formatFileSize(bytes: number, locale: "fr" | "en"): string {
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   return `${locale === "fr" ? text.replace(".", ",") : text}\u00a0${unit}`;
 }
+
+/** Content-Disposition (RFC 6266 / 8187): an ASCII fallback for old clients, and the exact UTF-8 name. */
+export function contentDisposition(kind: "attachment" | "inline", filename: string): string {
+  const fallback = filename
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

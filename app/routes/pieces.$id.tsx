@@ -1,19 +1,10 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { contentDisposition } from "~/domain/files";
 import { audit } from "~/services/audit.server";
 import { getFileStorage } from "~/services/storage";
 import { findDownloadableAttachment } from "~/services/uploads.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-
-/** RFC 6266 / 8187: an ASCII fallback for old clients, and the exact UTF-8 name. */
-export function contentDisposition(kind: "attachment" | "inline", filename: string): string {
-  const fallback = filename
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * GET /pieces/:id — a document of a case, for its applicant or the staff (agent, supervisor) of
