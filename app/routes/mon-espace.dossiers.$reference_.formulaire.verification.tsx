@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerSummary, ChangeLink } from "~/components/forms/AnswerSummary";
@@ -10,14 +10,16 @@ import { Button } from "~/components/ui/Button";
 import type { FormDefinition } from "~/domain/forms/definition";
 import { pruneHiddenFields, RESERVED_KEYS } from "~/domain/forms/schema";
 import { FOR_WHOM_STEP, OFFICE_STEP, REVIEW_STEP, stepPath, stepPosition } from "~/domain/forms/steps";
-import { officeWithLink } from "~/services/case-access.server";
+import { officeWithLink, requireOwnCase } from "~/services/case-access.server";
 import { loadDraftForm, procedureTitle } from "~/services/form-steps.server";
 import { submitCase } from "~/services/submission.server";
-import { appBaseUrl } from "~/utils/auth.server";
+import { appBaseUrl, requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { toLocale } from "~/utils/i18n";
 import { formatFcfa } from "~/utils/format";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
-import { redirectAfterSubmission } from "~/utils/tracking-code.server";
+import { confirmationPath, redirectAfterSubmission } from "~/utils/tracking-code.server";
 import type { TFunction } from "i18next";
 import type { Locale } from "~/domain/constants";
 
@@ -78,7 +80,13 @@ function linkedErrors(t: TFunction, reference: string, definition: FormDefinitio
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, user, kase, definition, locale } = await loadDraftForm(request, params.reference);
+  const user = await requireUser(request);
+  const db = await getDb();
+  const kase = await requireOwnCase(db, user.id, params.reference);
+  // Sent already (a double click, a resend): the confirmation, without a second case.
+  if (kase.status !== "draft") return redirect(confirmationPath(kase.reference), 303);
+  const definition = kase.formVersion.definition as FormDefinition;
+  const locale = toLocale(await i18next.getLocale(request));
   const form = await request.formData();
   const key = String(form.get("idempotencyKey") ?? "").slice(0, 100) || null;
   const result = await submitCase(db, { userId: user.id, reference: kase.reference, idempotencyKey: key, baseUrl: appBaseUrl(request) });
