@@ -157,7 +157,7 @@ export default function Tracking() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          width={10}
+          width={20}
         />
         <Button type="submit">{t("submit")}</Button>
       </Form>
