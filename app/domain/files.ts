@@ -61,7 +61,7 @@ export function fileTypeLabel(mimeType: AcceptedFileType): string {
 /** "PDF, JPEG ou PNG" / "PDF, JPEG or PNG": the accepted types of a field, for hints and messages. */
 export function acceptedTypesLabel(types: readonly string[], locale: "fr" | "en"): string {
   const labels = ACCEPTED_FILE_TYPES.filter((t) => types.includes(t)).map(fileTypeLabel);
-  return new Intl.ListFormat(locale, { style: "long", type: "disjunction" }).format(labels);
+  return new Intl.ListFormat(locale === "fr" ? "fr-TG" : "en-GB", { style: "long", type: "disjunction" }).format(labels);
 }
 
 export const MAX_FILENAME_LENGTH = 100;

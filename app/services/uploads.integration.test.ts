@@ -18,7 +18,9 @@ import {
   isRequestTooLarge,
   listCaseAttachments,
   parseUploadForm,
+  rejectionMessage,
   removeCaseAttachment,
+  uploadLimitsFor,
   type StoredFile,
 } from "./uploads.server";
 
@@ -158,6 +160,27 @@ describe("parseUploadForm", () => {
     expect(values).toEqual({ nom: "Afi", choix: ["a", "b"] });
     expect(files).toEqual([]);
     expect(rejections).toEqual([]);
+  });
+});
+
+describe("limits and messages", () => {
+  it("limits come from the file fields of a section (10 MB when the definition gives none)", () => {
+    const l = (fr: string) => ({ fr, en: fr });
+    expect(
+      uploadLimitsFor([
+        { name: "nom", type: "text", label: l("Nom"), required: true },
+        { name: "photo", type: "file", label: l("Photo"), required: true, accept: ["image/jpeg", "image/png"], maxSizeMb: 2 },
+        { name: "acte", type: "file", label: l("Acte"), required: false, accept: ["application/pdf"], maxSizeMb: 0 },
+      ]),
+    ).toEqual({ photo: { maxBytes: 2 * MB, accept: ["image/jpeg", "image/png"] }, acte: { maxBytes: 10 * MB, accept: ["application/pdf"] } });
+  });
+
+  it("a rejection gives the key and values of its message", () => {
+    expect(rejectionMessage({ field: "photo", filename: "scan.pdf", code: "wrong_type" }, limits, "fr")).toEqual({
+      key: "uploads:rejection.wrong_type",
+      values: { filename: "scan.pdf", max: "2\u00a0Mo", types: "JPEG ou PNG" },
+    });
+    expect(rejectionMessage({ field: "acte", filename: "", code: "too_large" }, limits, "en").values).toEqual({ filename: "unnamed", max: "10\u00a0MB", types: "PDF, JPEG or PNG" });
   });
 });
 

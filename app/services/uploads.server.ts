@@ -3,7 +3,8 @@ import { PassThrough } from "node:stream";
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { attachments, cases } from "../../db/schema";
-import { displayFilename, sanitizeFilename, sniffFileType, SNIFF_BYTES, type AcceptedFileType } from "~/domain/files";
+import { acceptedTypesLabel, displayFilename, formatFileSize, sanitizeFilename, sniffFileType, SNIFF_BYTES, type AcceptedFileType } from "~/domain/files";
+import type { FormField } from "~/domain/forms/definition";
 import type { Executor } from "~/utils/db.server";
 import { getFileStorage, newStorageKey, type FileStorage } from "./storage";
 
@@ -34,6 +35,38 @@ export interface AttachmentSummary {
 }
 
 export type UploadLimits = { [field: string]: { maxBytes: number; accept: readonly string[] } };
+
+/** Size limit of a file field whose definition gives none. */
+export const DEFAULT_MAX_FILE_MB = 10;
+
+/** The limits of the file fields among `fields` (a form section), from their definition. */
+export function uploadLimitsFor(fields: readonly FormField[]): UploadLimits {
+  const limits: UploadLimits = {};
+  for (const field of fields) {
+    if (field.type === "file") limits[field.name] = { maxBytes: (field.maxSizeMb || DEFAULT_MAX_FILE_MB) * 1024 * 1024, accept: field.accept };
+  }
+  return limits;
+}
+
+/**
+ * The translation key and values of a rejection's message: `t(key, values)` gives e.g.
+ * « Le fichier « scan.pdf » est trop lourd. Choisissez un fichier de 10 Mo au plus. »
+ */
+export function rejectionMessage(
+  rejection: UploadRejection,
+  limits: UploadLimits,
+  locale: "fr" | "en",
+): { key: `uploads:rejection.${UploadRejection["code"]}`; values: { filename: string; max: string; types: string } } {
+  const limit = limits[rejection.field];
+  return {
+    key: `uploads:rejection.${rejection.code}`,
+    values: {
+      filename: rejection.filename || (locale === "fr" ? "sans nom" : "unnamed"),
+      max: formatFileSize(limit?.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024, locale),
+      types: acceptedTypesLabel(limit?.accept ?? [], locale),
+    },
+  };
+}
 
 /** Whole request, all parts together: above it the request is refused (413). */
 export const DEFAULT_MAX_TOTAL_BYTES = 60 * 1024 * 1024;
