@@ -84,7 +84,7 @@ test.describe("receipt and confirmation of a filed demo case", () => {
     await page.goto(`/mon-espace/dossiers/${filed.reference}/recepisse`);
     await expect(page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })).toBeVisible();
     await expect(page.getByText(filed.reference, { exact: true })).toBeVisible();
-    await expect(page.getByText("Kossi Mensah (Fils)")).toBeVisible();
+    await expect(page.getByText("Kossi Mensah (son enfant)")).toBeVisible();
     await expect(page.getByRole("img", { name: `Code QR menant à la page de suivi du dossier ${filed.reference}` })).toBeVisible();
 
     const pdf = await page.request.get(`/mon-espace/dossiers/${filed.reference}/recepisse.pdf`);

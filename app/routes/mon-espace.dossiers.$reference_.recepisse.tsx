@@ -45,7 +45,10 @@ export default function Receipt() {
         {receipt.onBehalfOf ? (
           <>
             <dt>{t("receipt.onBehalfOf")}</dt>
-            <dd>{t("receipt.onBehalfOfValue", { name: receipt.onBehalfOf.name, relationship: receipt.onBehalfOf.relationship })}</dd>
+            <dd>{t("receipt.onBehalfOfValue", {
+                name: receipt.onBehalfOf.name,
+                relationship: t(`receipt.relationships.${receipt.onBehalfOf.relationship}`, { defaultValue: receipt.onBehalfOf.relationship }),
+              })}</dd>
           </>
         ) : null}
         <dt>{t("receipt.office")}</dt>

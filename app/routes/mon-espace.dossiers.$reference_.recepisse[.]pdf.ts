@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "receipt");
   const labels: ReceiptLabels = {
     ...(Object.fromEntries(LABELS.map((key) => [key, t(`receipt.${key}`, { reference: found.reference })])) as Omit<ReceiptLabels, "onBehalfOfValue">),
-    onBehalfOfValue: (name, relationship) => t("receipt.onBehalfOfValue", { name, relationship }),
+    onBehalfOfValue: (name, relationship) =>
+      t("receipt.onBehalfOfValue", { name, relationship: t(`receipt.relationships.${relationship}`, { defaultValue: relationship }) }),
   };
   const pdf = await buildReceiptPdf(receiptModel(found, user.fullName, locale, appBaseUrl(request)), labels);
   return new Response(Buffer.from(pdf), {

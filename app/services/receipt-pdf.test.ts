@@ -5,9 +5,9 @@ import { buildReceiptPdf, type ReceiptLabels } from "./receipt-pdf.server";
 import type { ReceiptModel } from "./receipt.server";
 
 const labels = (lng: "fr" | "en", reference: string): ReceiptLabels => {
-  const texts = JSON.parse(readFileSync(new URL(`../../locales/${lng}/receipt.json`, import.meta.url), "utf8")).receipt as Record<string, string>;
+  const texts = JSON.parse(readFileSync(new URL(`../../locales/${lng}/receipt.json`, import.meta.url), "utf8")).receipt as Record<string, unknown>;
   const fill = (s: string) => s.replace("{{reference}}", reference);
-  const filled = Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, fill(v)]));
+  const filled = Object.fromEntries(Object.entries(texts).flatMap(([k, v]) => (typeof v === "string" ? [[k, fill(v)]] : [])));
   return { ...filled, onBehalfOfValue: (name: string, relationship: string) => `${name} (${relationship})` } as unknown as ReceiptLabels;
 };
 

@@ -108,7 +108,7 @@ function demoCases(office: (code: string) => { id: number; name: string }): Case
       officeCode: "DEC-G4",
       routingReason: "preferred_office",
       status: "submitted",
-      onBehalfOf: { fullName: "Kossi Mensah", relationship: "Fils" },
+      onBehalfOf: { fullName: "Kossi Mensah", relationship: "enfant" },
       assigned: false,
       data: {
         ...steps("other", "acte", "demandeur", "pieces", "contact", "declaration"),

@@ -249,7 +249,7 @@ describe("demo seed — cases of the demo citizen", () => {
 
   it("files the newest one for her son, and explains the request for pieces and the refusal", async () => {
     const rows = await demoCases();
-    expect(rows.at(-1)!.case).toMatchObject({ status: "submitted", onBehalfOf: { fullName: "Kossi Mensah", relationship: "Fils" } });
+    expect(rows.at(-1)!.case).toMatchObject({ status: "submitted", onBehalfOf: { fullName: "Kossi Mensah", relationship: "enfant" } });
     const waiting = rows.find((r) => r.case.status === "awaiting_info")!.case;
     const [request] = await handle.db.select().from(caseEvents).where(eq(caseEvents.type, "info_requested"));
     expect(request!.caseId).toBe(waiting.id);
