@@ -1,0 +1,117 @@
+import type { Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "./accounts";
+import { clickAndWait, expect, test } from "./fixtures";
+
+/**
+ * The form engine on one procedure (legalisation: checkboxes controlling a field of the same page,
+ * a PDF-only document): error summary and inline errors, nothing typed is lost, a refused upload,
+ * conditional fields without JavaScript, save and resume. (The full journeys with submission are
+ * in the journey specs; axe on these pages: a11y-form-engine.spec.ts.)
+ */
+
+const PASSWORD = "les collines de Kpalimé au matin";
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const EXE = Buffer.from("MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode");
+
+async function startLegalisation(page: Page): Promise<string> {
+  await signUp(page, { fullName: "Yawa Dzidzienyo", identifier: uniqueEmail("formulaire"), password: PASSWORD });
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  await page.goto("/demarches/legalisation-documents/commencer");
+  await clickAndWait(page, "Commencer ma demande");
+  await expect(page).toHaveURL(/\/formulaire\/pour-qui$/);
+  return /dossiers\/(TG-[0-9A-Z-]+)\//.exec(page.url())![1]!;
+}
+
+test.describe("form engine", () => {
+  test("errors are summarised and shown inline, typed answers and good files are kept, a disguised file is refused", async ({ page }) => {
+    const reference = await startLegalisation(page);
+    await expect(page.getByText("Étape 1 sur 8")).toBeVisible();
+
+    // Pour qui: nothing chosen.
+    await clickAndWait(page, "Continuer");
+    const summary = page.getByRole("alert");
+    await expect(summary.getByRole("link", { name: "Indiquez pour qui vous faites cette demande." })).toBeVisible();
+    await page.getByLabel("Pour moi-même").check();
+    await clickAndWait(page, "Continuer");
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/formulaire/documents$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Les documents" })).toBeVisible();
+
+    // The field that depends on "Autre document" is on the page without JavaScript, with its condition.
+    const other = page.getByLabel("Décrivez les autres documents");
+    await expect(other).toBeVisible();
+    await expect(page.getByText("Seulement si vous avez répondu « Autre document »")).toBeVisible();
+
+    await page.getByLabel("Diplôme ou relevé de notes").check();
+    await page.getByLabel("Autre document").check();
+    await page.getByLabel("Nombre de documents").fill("deux");
+    await page.getByLabel("Pays de destination").fill("Allemagne");
+    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "diplome.pdf", mimeType: "application/pdf", buffer: EXE });
+    await clickAndWait(page, "Continuer");
+
+    await expect(summary.getByRole("link", { name: "Renseignez « Décrivez les autres documents »." })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "« Nombre de documents » doit être un nombre, par exemple 12." })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /Le fichier « diplome\.pdf » n'est pas un PDF\./ })).toBeVisible();
+    // Inline too, and nothing typed is lost.
+    await expect(page.locator(".error-message").filter({ hasText: "Renseignez « Décrivez les autres documents »." })).toBeVisible();
+    await expect(page.getByLabel("Pays de destination")).toHaveValue("Allemagne");
+    await expect(page.getByLabel("Nombre de documents")).toHaveValue("deux");
+    await expect(page.getByLabel("Diplôme ou relevé de notes")).toBeChecked();
+    await expect(page.getByLabel("Autre document")).toBeChecked();
+
+    // A good file is kept even though other answers are wrong.
+    await other.fill("Un relevé bancaire");
+    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "documents.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByLabel("Nombre de documents").fill("");
+    await clickAndWait(page, "Continuer");
+    await expect(summary.getByRole("link", { name: "Renseignez « Nombre de documents »." })).toBeVisible();
+    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toBeVisible();
+
+    // Remove it, then send it again with the answers fixed.
+    await clickAndWait(page, /Supprimer le fichier documents\.pdf/);
+    await expect(page.getByText("Le fichier « documents.pdf » a été supprimé.")).toBeVisible();
+    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toHaveCount(0);
+    await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
+    await page.getByLabel("Nombre de documents").fill("2");
+    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "documents.pdf", mimeType: "application/pdf", buffer: PDF });
+    await clickAndWait(page, "Continuer");
+    await expect(page).toHaveURL(new RegExp(`/formulaire/demandeur$`));
+    await expect(page.getByText("Étape 3 sur 8")).toBeVisible();
+
+    // Back link to the previous page, answers shown again.
+    await page.getByRole("link", { name: "Retour" }).click();
+    await expect(page.getByLabel("Pays de destination")).toHaveValue("Allemagne");
+  });
+
+  test("save and resume later: valid answers are kept, the form resumes where it stopped", async ({ page }) => {
+    const reference = await startLegalisation(page);
+    await page.getByLabel("Pour moi-même").check();
+    await clickAndWait(page, "Continuer");
+
+    // Unticking "Autre document" makes its description go.
+    await page.getByLabel("Acte d'état civil").check();
+    await page.getByLabel("Pays de destination").fill("Ghana");
+    await page.getByLabel("Nombre de documents").fill("1 000 000");
+    await clickAndWait(page, "Enregistrer et reprendre plus tard");
+    await expect(page).toHaveURL(new RegExp(`/mon-espace\\?enregistre=${reference}$`));
+
+    await page.goto(`/mon-espace/dossiers/${reference}/formulaire`);
+    await expect(page).toHaveURL(new RegExp(`/formulaire/documents$`));
+    await expect(page.getByLabel("Acte d'état civil")).toBeChecked();
+    await expect(page.getByLabel("Pays de destination")).toHaveValue("Ghana");
+    // Out of range: not saved, no error shown.
+    await expect(page.getByLabel("Nombre de documents")).toHaveValue("");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("another citizen's form answers 404", async ({ page, browser }) => {
+    const reference = await startLegalisation(page);
+    const other = await browser.newPage();
+    await signUp(other, { fullName: "Komi Agbeko", identifier: uniqueEmail("autre"), password: PASSWORD });
+    await expect(other).toHaveURL(/\/mon-espace$/);
+    for (const step of ["", "/pour-qui", "/documents", "/bureau", "/verification"]) {
+      const response = await other.goto(`/mon-espace/dossiers/${reference}/formulaire${step}`);
+      expect(response?.status()).toBe(404);
+    }
+    await other.close();
+  });
+});
