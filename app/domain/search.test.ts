@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeSearchText } from "../../db/seed/text";
-import { matchesSearchText, MAX_QUERY_WORDS, queryWords, textWords, wordStartPattern } from "./search";
+import { matchesSearchText, MAX_QUERY_WORDS, queryWords, textWords } from "./search";
 
 describe("queryWords", () => {
   it.each([
@@ -70,16 +70,5 @@ describe("matchesSearchText", () => {
 
   it("matches everything with no words", () => {
     expect(matchesSearchText(birth, [])).toBe(true);
-  });
-});
-
-describe("wordStartPattern", () => {
-  it("anchors the word at the start of a word", () => {
-    expect(wordStartPattern("naiss")).toBe("% naiss%");
-  });
-
-  it("refuses anything a LIKE pattern would read as a wildcard", () => {
-    expect(() => wordStartPattern("a%")).toThrow();
-    expect(() => wordStartPattern("_")).toThrow();
   });
 });

@@ -54,12 +54,3 @@ export function matchesSearchText(searchText: string, words: readonly string[]):
   const haystack = ` ${searchText}`;
   return words.every((word) => haystack.includes(` ${word}`));
 }
-
-/**
- * The SQL LIKE pattern equivalent to `matchesSearchText` for one word, to apply to
- * `' ' || search_text`. Query words are [a-z0-9]+ only, so nothing needs escaping.
- */
-export function wordStartPattern(word: string): string {
-  if (!/^[a-z0-9]+$/.test(word)) throw new Error(`not a normalized word: ${word}`);
-  return `% ${word}%`;
-}

@@ -6,7 +6,7 @@ import { DEFAULT_DEMO_PASSWORD } from "../../db/seed/accounts";
 import { seedDemo } from "../../db/seed/demo";
 import { createTestDatabase } from "../../db/testing";
 import { listProcedureAvailability } from "./availability.server";
-import { searchCatalogue } from "./catalogue.server";
+import { CATALOGUE_MEMO_MS, forgetCatalogueSnapshot, searchCatalogue } from "./catalogue.server";
 import { regionCookie, resolveRegion } from "./region-preference.server";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -74,12 +74,28 @@ describe("searchCatalogue on the demo data", () => {
 
   it("never lists an unpublished procedure", async () => {
     await handle.db.update(procedures).set({ status: "closed" }).where(eq(procedures.slug, "passeport"));
+    forgetCatalogueSnapshot();
     try {
       expect(await slugs("passeport")).toEqual([]);
     } finally {
       await handle.db.update(procedures).set({ status: "published" }).where(eq(procedures.slug, "passeport"));
+      forgetCatalogueSnapshot();
     }
     expect(await slugs("passeport")).toEqual(["passeport"]);
+  });
+
+  it("reads the database again once its snapshot is CATALOGUE_MEMO_MS old", async () => {
+    const t0 = Date.now() + 60_000;
+    const find = async (now: number) => (await searchCatalogue(handle.db, { q: "passeport", region: "maritime", locale: "fr" }, now)).entries.map((e) => e.slug);
+    expect(await find(t0)).toEqual(["passeport"]);
+    await handle.db.update(procedures).set({ status: "closed" }).where(eq(procedures.slug, "passeport"));
+    try {
+      expect(await find(t0 + CATALOGUE_MEMO_MS - 1)).toEqual(["passeport"]);
+      expect(await find(t0 + CATALOGUE_MEMO_MS)).toEqual([]);
+    } finally {
+      await handle.db.update(procedures).set({ status: "published" }).where(eq(procedures.slug, "passeport"));
+      forgetCatalogueSnapshot();
+    }
   });
 
   it("gives each procedure the availability the status page gives it, region by region", async () => {

@@ -1,10 +1,10 @@
-import { and, eq, like, sql, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { agencies, procedures } from "../../db/schema";
 import { procedureAvailability, type Availability } from "~/domain/availability";
 import { PROCEDURE_CATEGORIES, type Locale, type ProcedureCategory, type RegionCode } from "~/domain/constants";
-import { queryWords, wordStartPattern } from "~/domain/search";
+import { matchesSearchText, queryWords } from "~/domain/search";
 import type { Executor } from "~/utils/db.server";
-import { loadRoutingOffices } from "./routing-data.server";
+import { loadRoutingOffices, type RoutingOfficeRow } from "./routing-data.server";
 
 export function isCategory(value: unknown): value is ProcedureCategory {
   return typeof value === "string" && (PROCEDURE_CATEGORIES as readonly string[]).includes(value);
@@ -37,39 +37,112 @@ export interface CatalogueResult {
 }
 
 /**
- * The published procedures matching a search and a category, by title in the reader's language,
- * each with its availability for the region. Two queries whatever the number of results: the
- * procedures (every query word must start a word of `search_text`), then the offices of their
- * agencies with their buildings' link status, from which availability is computed as routing
- * would decide it.
+ * How long one server reuses what the catalogue reads. The catalogue is the most visited page and
+ * the same for everyone; a link status change shows on it within this delay (as on the status
+ * page, see status-summary.server.ts MEMO_MS).
  */
-export async function searchCatalogue(executor: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
+export const CATALOGUE_MEMO_MS = 2_000;
+
+interface CatalogueSnapshot {
+  procedures: {
+    id: number;
+    slug: string;
+    titleFr: string;
+    titleEn: string;
+    summaryFr: string;
+    summaryEn: string;
+    agencyFr: string;
+    agencyEn: string;
+    agencyId: number;
+    category: ProcedureCategory;
+    feeXof: number;
+    targetDelayDays: number;
+    searchText: string;
+  }[];
+  offices: RoutingOfficeRow[];
+}
+
+let memo: { executor: Executor; at: number; snapshot: Promise<CatalogueSnapshot> } | null = null;
+
+/** Two queries: the published procedures, and every office with its building's link status. */
+async function readSnapshot(executor: Executor): Promise<CatalogueSnapshot> {
+  const [rows, offices] = await Promise.all([
+    executor
+      .select({
+        id: procedures.id,
+        slug: procedures.slug,
+        titleFr: procedures.titleFr,
+        titleEn: procedures.titleEn,
+        summaryFr: procedures.summaryFr,
+        summaryEn: procedures.summaryEn,
+        agencyFr: agencies.nameFr,
+        agencyEn: agencies.nameEn,
+        agencyId: procedures.agencyId,
+        category: procedures.category,
+        feeXof: procedures.feeXof,
+        targetDelayDays: procedures.targetDelayDays,
+        searchText: procedures.searchText,
+      })
+      .from(procedures)
+      .innerJoin(agencies, eq(agencies.id, procedures.agencyId))
+      .where(eq(procedures.status, "published")),
+    loadRoutingOffices(executor),
+  ]);
+  return { procedures: rows, offices };
+}
+
+/** The snapshot of this server, read again after CATALOGUE_MEMO_MS; concurrent readers share one read. */
+function catalogueSnapshot(executor: Executor, now: number): Promise<CatalogueSnapshot> {
+  if (memo && memo.executor === executor && now >= memo.at && now - memo.at < CATALOGUE_MEMO_MS) return memo.snapshot;
+  const snapshot = readSnapshot(executor);
+  const entry = { executor, at: now, snapshot };
+  memo = entry;
+  snapshot.catch(() => {
+    if (memo === entry) memo = null;
+  });
+  return snapshot;
+}
+
+/** Tests: read the database on the next search (after changing procedures or link statuses). */
+export function forgetCatalogueSnapshot(): void {
+  memo = null;
+}
+
+const collators = new Map<Locale, Intl.Collator>();
+function collator(locale: Locale): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+/**
+ * The published procedures matching a search and a topic, by title in the reader's language,
+ * each with its availability for the region, computed as routing would decide it now. Every
+ * query word must start a word of the procedure's `search_text` (see domain/search.ts). Reads at
+ * most two queries per CATALOGUE_MEMO_MS per server, whatever the traffic and the number of
+ * results; the filtering of a dozen (or a few hundred) procedures is done in memory.
+ */
+export async function searchCatalogue(executor: Executor, query: CatalogueQuery, now = Date.now()): Promise<CatalogueResult> {
   const words = queryWords(query.q);
-  const conditions: SQL[] = [eq(procedures.status, "published")];
-  if (query.category) conditions.push(eq(procedures.category, query.category));
-  for (const word of words) conditions.push(like(sql`' ' || ${procedures.searchText}`, wordStartPattern(word)));
+  const { procedures: all, offices } = await catalogueSnapshot(executor, now);
   const en = query.locale === "en";
-  const rows = await executor
-    .select({
-      id: procedures.id,
-      slug: procedures.slug,
-      title: en ? procedures.titleEn : procedures.titleFr,
-      summary: en ? procedures.summaryEn : procedures.summaryFr,
-      agency: en ? agencies.nameEn : agencies.nameFr,
-      agencyId: procedures.agencyId,
-      category: procedures.category,
-      feeXof: procedures.feeXof,
-      targetDelayDays: procedures.targetDelayDays,
-    })
-    .from(procedures)
-    .innerJoin(agencies, eq(agencies.id, procedures.agencyId))
-    .where(and(...conditions));
-  if (rows.length === 0) return { words, entries: [] };
-  const offices = await loadRoutingOffices(executor, { agencyIds: [...new Set(rows.map((r) => r.agencyId))] });
-  const collator = new Intl.Collator(query.locale, { sensitivity: "base", numeric: true });
-  const entries = rows
-    .map(({ agencyId, ...row }) => ({ ...row, availability: procedureAvailability({ agencyId, region: query.region, offices }) }))
-    .sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
+  const entries = all
+    .filter((p) => (!query.category || p.category === query.category) && matchesSearchText(p.searchText, words))
+    .map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      title: en ? p.titleEn : p.titleFr,
+      summary: en ? p.summaryEn : p.summaryFr,
+      agency: en ? p.agencyEn : p.agencyFr,
+      category: p.category,
+      feeXof: p.feeXof,
+      targetDelayDays: p.targetDelayDays,
+      availability: procedureAvailability({ agencyId: p.agencyId, region: query.region, offices }),
+    }))
+    .sort((a, b) => collator(query.locale).compare(a.title, b.title) || a.id - b.id);
   return { words, entries };
 }
 
