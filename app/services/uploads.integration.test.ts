@@ -115,6 +115,67 @@ describe("parseUploadForm", () => {
     expect(await parseUploadForm(request, limits)).toEqual({ values: { nom: "Afi" }, files: [], rejections: [] });
   });
 
+  it("sniffs and hashes correctly when the body arrives a few bytes at a time", async () => {
+    const form = new FormData();
+    form.append("photo", ...file(PNG, "photo.png"));
+    form.append("diplome", ...file(EXE, "diplome.pdf"));
+    form.append("nom", "Afi");
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get("Content-Type")!;
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    let offset = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(offset, offset + 3));
+        offset += 3;
+      },
+    });
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": contentType }, body, duplex: "half" } as RequestInit);
+    const { values, files, rejections } = await parseUploadForm(request, limits);
+    expect(values).toEqual({ nom: "Afi" });
+    expect(files).toMatchObject([{ field: "photo", mimeType: "image/png", sizeBytes: PNG.length, sha256: sha256(PNG) }]);
+    expect(rejections).toEqual([{ field: "diplome", filename: "diplome.pdf", code: "wrong_type" }]);
+    expect(await buffer((await storage.get(files[0]!.storageKey))!)).toEqual(PNG);
+    await discardStoredFiles(files);
+  });
+
+  it("survives any split of the body into network chunks (fuzzed)", async () => {
+    const form = new FormData();
+    form.append("nom", "x".repeat(40));
+    form.append("photo", ...file(Buffer.concat([PNG, Buffer.from("\r\n--\r\n-".repeat(40))]), "photo.png"));
+    form.append("tiret", "--");
+    form.append("acte", ...file(PDF, "acte.pdf"));
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get("Content-Type")!;
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    for (let trial = 0; trial < 150; trial++) {
+      const max = [2, 5, 17, 60, 300][trial % 5]!;
+      const chunks: Uint8Array[] = [];
+      for (let o = 0; o < bytes.length; ) {
+        const n = 1 + Math.floor(Math.random() * max);
+        chunks.push(bytes.slice(o, o + n));
+        o += n;
+      }
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      });
+      const request = new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": contentType }, body, duplex: "half" } as RequestInit);
+      const { values, files, rejections } = await parseUploadForm(request, limits);
+      expect(values).toEqual({ nom: "x".repeat(40), tiret: "--" });
+      expect(files.map((f) => [f.field, f.sizeBytes])).toEqual([
+        ["photo", PNG.length + 7 * 40],
+        ["acte", PDF.length],
+      ]);
+      expect(rejections).toEqual([]);
+      await discardStoredFiles(files);
+    }
+  });
+
   it("checks the type against the field's own list (a PDF where only a photo goes is refused)", async () => {
     const form = new FormData();
     form.append("photo", ...file(PDF, "photo.pdf"));
