@@ -10,7 +10,9 @@ import type { CaseStatus } from "~/domain/constants";
 import { generateReference } from "~/domain/reference";
 import { answerInfoRequest, CaseConflictError, postCitizenMessage, withdrawCase } from "./case-messages.server";
 import { listMyCases, loadCasePage } from "./citizen-cases.server";
+import { devDecide, devRequestInfo } from "./dev-case-tools.server";
 import { countUnread, listInAppNotifications, markAllRead } from "./notification-center.server";
+import { getProfile, updateProfile } from "./profile.server";
 import type { StoredFile } from "./uploads.server";
 
 const DAY = 86_400_000;
@@ -136,5 +138,36 @@ describe("citizen actions on a case", () => {
     expect(items[0]!.body).not.toContain("Togo's e-services portal");
     await markAllRead(db, user.id);
     expect(await countUnread(db, user.id)).toBe(0);
+  });
+
+  it("the development tool takes a submitted case and asks for pieces as the office's agent, then decides", async () => {
+    const { db } = handle;
+    const { caseId, reference, user, agent, submittedAt } = await caseIn("submitted");
+    const now = new Date(submittedAt.getTime() + DAY);
+    expect(await devRequestInfo(db, { reference, message: "Copie illisible", checklist: ["Acte lisible"], now })).toEqual({ ok: true });
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ status: "awaiting_info", assigneeId: agent!.id, version: 5 });
+    expect(row!.infoDueAt!.getTime()).toBe(now.getTime() + 30 * DAY);
+    const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.map((e) => e.type).sort()).toEqual(["info_requested", "taken"]);
+    const page = await loadCasePage(db, { id: caseId, status: "awaiting_info" });
+    expect(page.infoRequest).toEqual({ message: "Copie illisible", checklist: ["Acte lisible"] });
+    const notices = await db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.template, "case_info_requested")));
+    expect(notices.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
+
+    expect(await devDecide(db, { reference, decision: "reject", reason: "Hors délai", statusLabel: (s) => s })).toEqual({ ok: false, error: "wrong_status" });
+    await answerInfoRequest(db, { userId: user.id, reference, body: "Voici", expectedVersion: 5 });
+    expect(await devDecide(db, { reference, decision: "reject", reason: "Acte introuvable", statusLabel: (s, l) => `${s}:${l}` })).toEqual({ ok: true });
+    const decided = await loadCasePage(db, { id: caseId, status: "rejected" });
+    expect(decided.decision).toEqual({ type: "rejected", reason: "Acte introuvable" });
+    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.template, "case_status_changed"), eq(notifications.channel, "in_app")));
+    expect(notice!.payload).toEqual({ reference, status: "rejected:fr" });
+  });
+
+  it("saves the profile", async () => {
+    const { db } = handle;
+    const { user } = await createCitizen(db, { phone: `+2289${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}` });
+    await updateProfile(db, user.id, { fullName: "Akouvi Mensah", regionCode: "kara", locale: "en", notifyByEmail: true, notifyBySms: false });
+    expect(await getProfile(db, user.id)).toMatchObject({ fullName: "Akouvi Mensah", regionCode: "kara", locale: "en", notifyByEmail: true, notifyBySms: false });
   });
 });
