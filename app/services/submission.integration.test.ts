@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import { caseEvents, cases, notifications } from "../../db/schema";
+import { attachments, caseEvents, cases, notifications, procedureVersions } from "../../db/schema";
 import { createProcedure } from "../../db/seed/case-factories";
 import { createCitizen, createSiteWithOffice, createStaff } from "../../db/seed/factories";
 import { createTestDatabase, testDriver } from "../../db/testing";
@@ -184,6 +184,43 @@ describe("submitCase", () => {
     ]);
     await db.update(cases).set({ onBehalfOf: { fullName: "Ama Mensah", relationship: "Ma fille" } }).where(eq(cases.id, draft.id));
     expect(await submitCase(db, { userId: user.id, reference: draft.reference, now: NOW })).toMatchObject({ ok: true });
+  });
+
+  it("counts a required document as given only while its upload is there", async () => {
+    const { db } = handle;
+    const { version, user, draft } = await setup();
+    await db
+      .update(procedureVersions)
+      .set({
+        definition: {
+          sections: [
+            ...version.definition.sections,
+            {
+              id: "pieces",
+              title: { fr: "Pièces", en: "Documents" },
+              fields: [{ type: "file", name: "piece_identite", label: { fr: "Pièce d'identité", en: "Identity document" }, required: true, accept: ["application/pdf"], maxSizeMb: 5 }],
+            },
+          ],
+        },
+      })
+      .where(eq(procedureVersions.id, version.id));
+    const file = (key: string, extra: Partial<typeof attachments.$inferInsert> = {}) => ({
+      ownerId: user.id,
+      caseId: draft.id,
+      fieldName: "piece_identite",
+      filename: "cni.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: 1234,
+      sha256: "0".repeat(64),
+      storageKey: `test/${draft.id}/${key}`,
+      ...extra,
+    });
+    // Removed before submission: it does not count.
+    await db.insert(attachments).values(file("old", { deletedAt: NOW }));
+    const refused = await submitCase(db, { userId: user.id, reference: draft.reference, now: NOW });
+    expect(refused).toEqual({ ok: false, errors: [{ sectionId: "pieces", field: "piece_identite", code: "file_required" }] });
+    await db.insert(attachments).values(file("new"));
+    expect(await submitCase(db, { userId: user.id, reference: draft.reference, now: NOW })).toMatchObject({ ok: true, status: "submitted" });
   });
 
   it("answers 404 for another citizen's draft and leaves it alone", async () => {
