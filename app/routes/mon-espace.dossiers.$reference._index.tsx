@@ -235,7 +235,11 @@ export default function CasePage() {
       <section aria-labelledby="messages">
         <h2 id="messages">{t("case.messagesTitle")}</h2>
         <MessageThread messages={c.messages} />
-        {c.canWrite ? (
+        {c.canAnswer ? (
+          <p>
+            <a href="#complement">{t("case.answerAbove")}</a>
+          </p>
+        ) : c.canWrite ? (
           <>
             <h3>{t("case.writeTitle")}</h3>
             <MessageForm

@@ -134,8 +134,9 @@ describe("citizen actions on a case", () => {
     await db.insert(notifications).values({ userId: user.id, channel: "in_app", template: "case_message", locale: "fr", payload: { reference }, status: "sent" });
     expect(await countUnread(db, user.id)).toBe(1);
     const items = await listInAppNotifications(db, user.id, "en");
-    expect(items).toMatchObject([{ title: `Guichet: new message about your case ${reference}`, href: `/mon-espace/dossiers/${reference}`, unread: true }]);
+    expect(items).toMatchObject([{ title: `New message about your case ${reference}`, href: `/mon-espace/dossiers/${reference}`, unread: true }]);
     expect(items[0]!.body).not.toContain("Togo's e-services portal");
+    expect(items[0]!.body).toMatch(/^The office handling your case/);
     await markAllRead(db, user.id);
     expect(await countUnread(db, user.id)).toBe(0);
   });

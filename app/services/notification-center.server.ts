@@ -39,9 +39,11 @@ export async function listInAppNotifications(executor: Executor, userId: string,
     let body: string;
     try {
       const rendered = renderNotification(row.template, locale, "email", row.payload);
-      title = rendered.subject ?? "";
-      // The e-mail's signature has no place in the portal.
-      body = rendered.text.split("\n\n").slice(0, -1).join("\n\n");
+      // In the portal, the e-mail's "Guichet :" prefix, greeting and signature are noise.
+      const subject = (rendered.subject ?? "").replace(/^Guichet ?: /, "");
+      title = subject.charAt(0).toUpperCase() + subject.slice(1);
+      const paragraphs = rendered.text.split("\n\n").slice(0, -1);
+      body = paragraphs.filter((p, i) => !(i === 0 && /^(Bonjour|Hello)\b[^\n]*,$/.test(p))).join("\n\n");
     } catch {
       return []; // a template removed since: nothing sensible to show
     }
