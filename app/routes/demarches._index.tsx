@@ -111,20 +111,11 @@ export default function Catalogue() {
                   <p>
                     <AvailabilityBadge availability={e.availability} />
                   </p>
-                  <dl className="summary">
-                    <div>
-                      <dt>{t("entry.agency")}</dt>
-                      <dd>{e.agency}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("entry.fee")}</dt>
-                      <dd>{e.fee > 0 ? formatFcfa(e.fee, d.locale) : t("entry.free")}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("entry.delay")}</dt>
-                      <dd>{t("entry.delayDays", { count: e.delay })}</dd>
-                    </div>
-                  </dl>
+                  <ul className="list list--plain">
+                    <li>{t("entry.agency", { agency: e.agency })}</li>
+                    <li>{t("entry.fee", { fee: e.fee > 0 ? formatFcfa(e.fee, d.locale) : t("entry.free") })}</li>
+                    <li>{t("entry.delay", { count: e.delay })}</li>
+                  </ul>
                 </li>
               ))}
             </ul>
