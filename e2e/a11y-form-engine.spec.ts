@@ -44,9 +44,12 @@ test.describe("accessibility of the form pages", () => {
       await expectNoA11yViolations(page);
 
       await visit("pieces");
-      await page.locator("#champ-piece_identite").setInputFiles({ name: "cni.pdf", mimeType: "application/pdf", buffer: PDF });
+      for (const name of ["piece_identite", "casier_judiciaire", "justificatif_siege"]) {
+        await page.locator(`#champ-${name}`).setInputFiles({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: PDF });
+      }
       await clickAndWait(page, next);
-      await expect(page.getByRole("button", { name: lng === "fr" ? /Supprimer/ : /Remove/ })).toBeVisible();
+      await visit("pieces");
+      await expect(page.getByRole("button", { name: lng === "fr" ? /Supprimer/ : /Remove/ })).toHaveCount(3);
       await expectNoA11yViolations(page);
 
       await visit("declaration");

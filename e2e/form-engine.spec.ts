@@ -23,7 +23,7 @@ async function startLegalisation(page: Page): Promise<string> {
 }
 
 test.describe("form engine", () => {
-  test("errors are summarised and shown inline, typed answers and good files are kept, a disguised file is refused", async ({ page }) => {
+  test("errors are summarised and shown inline, typed answers and good files are kept, a disguised file is refused", async ({ page, javaScriptEnabled }) => {
     const reference = await startLegalisation(page);
     await expect(page.getByText("Étape 1 sur 8")).toBeVisible();
 
@@ -36,50 +36,62 @@ test.describe("form engine", () => {
     await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/formulaire/documents$`));
     await expect(page.getByRole("heading", { level: 1, name: "Les documents" })).toBeVisible();
 
-    // The field that depends on "Autre document" is on the page without JavaScript, with its condition.
+    // The field that depends on "Autre document": without JavaScript it is on the page with its
+    // condition; with JavaScript it appears when the box is ticked.
     const other = page.getByLabel("Décrivez les autres documents");
-    await expect(other).toBeVisible();
-    await expect(page.getByText("Seulement si vous avez répondu « Autre document »")).toBeVisible();
-
+    if (javaScriptEnabled) await expect(other).toBeHidden();
+    else {
+      await expect(other).toBeVisible();
+      await expect(page.getByText("Seulement si vous avez répondu « Autre document »")).toBeVisible();
+    }
     await page.getByLabel("Diplôme ou relevé de notes").check();
     await page.getByLabel("Autre document").check();
+    await expect(other).toBeVisible();
     await page.getByLabel("Nombre de documents").fill("deux");
     await page.getByLabel("Pays de destination").fill("Allemagne");
-    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "diplome.pdf", mimeType: "application/pdf", buffer: EXE });
     await clickAndWait(page, "Continuer");
 
+    // The same messages from the browser (JavaScript) or the server.
     await expect(summary.getByRole("link", { name: "Renseignez « Décrivez les autres documents »." })).toBeVisible();
     await expect(summary.getByRole("link", { name: "« Nombre de documents » doit être un nombre, par exemple 12." })).toBeVisible();
-    await expect(summary.getByRole("link", { name: /Le fichier « diplome\.pdf » n'est pas un PDF\./ })).toBeVisible();
-    // Inline too, and nothing typed is lost.
+    await expect(summary.getByRole("link", { name: "Ajoutez le document « Documents numérisés (un seul PDF) »." })).toBeVisible();
     await expect(page.locator(".error-message").filter({ hasText: "Renseignez « Décrivez les autres documents »." })).toBeVisible();
     await expect(page.getByLabel("Pays de destination")).toHaveValue("Allemagne");
     await expect(page.getByLabel("Nombre de documents")).toHaveValue("deux");
     await expect(page.getByLabel("Diplôme ou relevé de notes")).toBeChecked();
     await expect(page.getByLabel("Autre document")).toBeChecked();
 
-    // A good file is kept even though other answers are wrong.
+    // An executable renamed .pdf: refused by its content, the answers stay.
     await other.fill("Un relevé bancaire");
+    await page.getByLabel("Nombre de documents").fill("2");
+    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "diplome.pdf", mimeType: "application/pdf", buffer: EXE });
+    await clickAndWait(page, "Continuer");
+    await expect(summary.getByRole("link", { name: /Le fichier « diplome\.pdf » n'est pas un PDF\./ })).toBeVisible();
+    await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
+    await expect(page.getByLabel("Nombre de documents")).toHaveValue("2");
+
     await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "documents.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByLabel("Nombre de documents").fill("");
     await clickAndWait(page, "Continuer");
     await expect(summary.getByRole("link", { name: "Renseignez « Nombre de documents »." })).toBeVisible();
-    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toBeVisible();
-
-    // Remove it, then send it again with the answers fixed.
-    await clickAndWait(page, /Supprimer le fichier documents\.pdf/);
-    await expect(page.getByText("Le fichier « documents.pdf » a été supprimé.")).toBeVisible();
-    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toHaveCount(0);
-    await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
+    // Without JavaScript the server has the good file already (kept despite the other error).
+    if (!javaScriptEnabled) await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toBeVisible();
     await page.getByLabel("Nombre de documents").fill("2");
-    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "documents.pdf", mimeType: "application/pdf", buffer: PDF });
+    if (!javaScriptEnabled) await expect(page.getByLabel("Documents numérisés (un seul PDF)")).toHaveValue("");
     await clickAndWait(page, "Continuer");
     await expect(page).toHaveURL(new RegExp(`/formulaire/demandeur$`));
     await expect(page.getByText("Étape 3 sur 8")).toBeVisible();
 
-    // Back link to the previous page, answers shown again.
+    // Back: answers and file shown again; remove the file, and it is asked for again.
     await page.getByRole("link", { name: "Retour" }).click();
     await expect(page.getByLabel("Pays de destination")).toHaveValue("Allemagne");
+    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toBeVisible();
+    await clickAndWait(page, /Supprimer le fichier documents\.pdf/);
+    await expect(page.getByText("Le fichier « documents.pdf » a été supprimé.")).toBeVisible();
+    await expect(page.getByText(/Fichier envoyé : documents\.pdf/)).toHaveCount(0);
+    await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
+    await clickAndWait(page, "Continuer");
+    await expect(summary.getByRole("link", { name: "Ajoutez le document « Documents numérisés (un seul PDF) »." })).toBeVisible();
   });
 
   test("save and resume later: valid answers are kept, the form resumes where it stopped", async ({ page }) => {

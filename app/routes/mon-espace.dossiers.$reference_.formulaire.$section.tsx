@@ -12,6 +12,10 @@ import { loadDraftForm, procedureTitle, redirectAfterStep, saveSectionAnswers, s
 import { attachToCase, discardStoredFiles, isRequestTooLarge, parseUploadForm, removeCaseAttachment, type StoredFile } from "~/services/uploads.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { ENHANCE_CONFIG_ID, serializeConfig, type EnhanceConfig } from "~/components/forms/enhance-config";
+// The enhancement script, bundled on its own (an IIFE with its imports) by Vite's worker build: no React.
+import enhanceScript from "~/components/forms/form-enhance.ts?worker&url";
+import { useNonce } from "~/utils/nonce";
 
 export const handle = { i18n: ["forms"] };
 
@@ -36,6 +40,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kase, definition, data: caseData, uploads, locale } = await loadDraftForm(request, params.reference);
   const section = findSection(definition, params.section);
   const position = stepPosition(definition, section.id)!;
+  const t = await i18next.getFixedT(request, ["forms", "common"]);
+  const own = new Set(section.fields.map((f) => f.name));
+  const controlling = section.fields.flatMap((f) => (f.showIf && !own.has(f.showIf.field) ? [f.showIf.field] : []));
+  const templates: Record<string, string> = {};
+  for (const group of ["errors", "fileTypeArticles"]) {
+    for (const [key, value] of Object.entries(t(group, { ns: "forms", returnObjects: true }) as Record<string, string>)) templates[`${group}.${key}`] = value;
+  }
+  const enhance: EnhanceConfig = {
+    locale,
+    section,
+    data: Object.fromEntries(controlling.filter((name) => name in caseData).map((name) => [name, caseData[name]])),
+    uploaded: Object.keys(uploads),
+    templates,
+    errorPrefix: t("field.errorPrefix", { ns: "common" }),
+    summaryTitle: t("errorSummary.title", { ns: "common" }),
+  };
   return {
     title: documentTitle(section.title[locale]),
     reference: kase.reference,
@@ -48,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     data: caseData,
     uploads: shownUploads(uploads),
     multipart: fileFields(section).length > 0,
+    enhance,
   };
 }
 
@@ -130,17 +151,20 @@ export default function SectionStep() {
   const values: Record<string, unknown> = reply ? reply.values : d.data;
   const summary = d.section.fields.filter((f) => errors[f.name]).map((f) => ({ id: fieldControlId(f.name), message: errors[f.name]! }));
   const description = d.section.description?.[d.locale];
+  const nonce = useNonce();
 
   return (
     <>
       <StepHeader backTo={d.backTo} procedure={d.procedure} number={d.number} total={d.total} title={d.section.title[d.locale]} lead={description} />
       <ErrorSummary errors={summary} />
       {reply?.notice ? <Notice tone="success">{reply.notice}</Notice> : null}
-      <Form method="post" noValidate encType={d.multipart ? "multipart/form-data" : undefined}>
+      <Form method="post" noValidate data-form-section="" encType={d.multipart ? "multipart/form-data" : undefined}>
         {d.multipart ? <DefaultSubmit /> : null}
         <SectionFields section={d.section} locale={d.locale} values={values} data={d.data} errors={errors} uploads={d.uploads} />
         <StepButtons />
       </Form>
+      <script type="application/json" id={ENHANCE_CONFIG_ID} dangerouslySetInnerHTML={{ __html: serializeConfig(d.enhance) }} />
+      <script src={enhanceScript} nonce={nonce} defer />
     </>
   );
 }

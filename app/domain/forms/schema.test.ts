@@ -9,6 +9,7 @@ import {
   validateCaseData,
   validateSection,
   validSectionValues,
+  visibleFieldNames,
   errorParams,
 } from "./schema";
 import { creationEntreprise } from "../../../db/seed/data/procedures/business";
@@ -180,6 +181,11 @@ describe("conditions", () => {
     expect(validateSection(documents, raw, {}, TODAY)).toMatchObject({ ok: false, errors: { description_autre: "required" } });
     const unticked = validateSection(documents, { ...raw, types_documents: "diplome" }, { types_documents: ["autre"], description_autre: "x" }, TODAY);
     expect(unticked).toEqual({ ok: true, values: { types_documents: ["diplome"], nombre_documents: 2, pays_destination: "France" } });
+  });
+
+  it("visible field names follow the page's own answers", () => {
+    expect(visibleFieldNames(acte, { beneficiaire: "moi" }, {})).not.toContain("nom_titulaire");
+    expect(visibleFieldNames(acte, { beneficiaire: "tiers" }, { beneficiaire: "moi" })).toContain("nom_titulaire");
   });
 
   it("save for later keeps only the valid answers", () => {

@@ -228,6 +228,11 @@ function sectionContext(section: FormSection, raw: Record<string, unknown>, data
   return context;
 }
 
+/** Names of the section's fields visible given the section's raw values and the case data (in order, chains followed). */
+export function visibleFieldNames(section: FormSection, raw: Record<string, unknown>, data: Record<string, unknown>): string[] {
+  return visibleFields(section, sectionContext(section, raw, data)).map((field) => field.name);
+}
+
 /** zod schema of one section; fields hidden by showIf (given data incl. the section's own raw values) are dropped; file fields are not in it. */
 export function sectionSchema(section: FormSection, data: Record<string, unknown>, options: ValidationOptions = {}) {
   const shape: Record<string, z.ZodMiniType> = {};
