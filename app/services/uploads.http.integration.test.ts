@@ -127,4 +127,19 @@ describe("uploads over HTTP", () => {
     const response = await send(form);
     expect(response.status).toBe(413);
   });
+
+  it("over the cap without a Content-Length (chunked): still a 413 answer, not a reset connection", async () => {
+    const form = new FormData();
+    form.append("nom", "Ama");
+    form.append("photo", new Blob([new Uint8Array(Buffer.concat([JPEG, Buffer.alloc(9 * MB)]))]), "enorme.jpg");
+    const encoded = new Response(form);
+    const source = encoded.body!;
+    const response = await fetch(`${origin}/televersement`, {
+      method: "POST",
+      body: source,
+      duplex: "half",
+      headers: { Origin: origin, "Content-Type": encoded.headers.get("Content-Type")!, Cookie: `${sessionCookieName()}=${ownerToken}` },
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
 });

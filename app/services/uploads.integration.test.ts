@@ -96,7 +96,7 @@ describe("parseUploadForm", () => {
     expect(await storedKeys()).toEqual([]);
   });
 
-  it("an empty file input as browsers send it (filename=\"\", no bytes) is ignored silently", async () => {
+  it("an empty file input as browsers send it (filename=\"\", no bytes) is ignored silently; ; and = in a file name are fine", async () => {
     const boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
     const body = [
       `--${boundary}`,
@@ -108,11 +108,20 @@ describe("parseUploadForm", () => {
       "Content-Type: application/octet-stream",
       "",
       "",
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="acte"; filename="facture;2024=copie d\'acte.pdf"',
+      "Content-Type: application/pdf",
+      "",
+      PDF.toString("latin1"),
       `--${boundary}--`,
       "",
     ].join("\r\n");
-    const request = new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
-    expect(await parseUploadForm(request, limits)).toEqual({ values: { nom: "Afi" }, files: [], rejections: [] });
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: Buffer.from(body, "latin1") });
+    const { values, files, rejections } = await parseUploadForm(request, limits);
+    expect({ values, rejections }).toEqual({ values: { nom: "Afi" }, rejections: [] });
+    // ";" and "=" in a name are legal and must not break the form; the stored name keeps letters, digits, - _ . and spaces.
+    expect(files).toMatchObject([{ field: "acte", filename: "facture 2024 copie d acte.pdf", sizeBytes: PDF.length }]);
+    await discardStoredFiles(files);
   });
 
   it("sniffs and hashes correctly when the body arrives a few bytes at a time", async () => {

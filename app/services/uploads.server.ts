@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { attachments, cases } from "../../db/schema";
 import { acceptedTypesLabel, displayFilename, formatFileSize, sanitizeFilename, sniffFileType, SNIFF_BYTES, type AcceptedFileType } from "~/domain/files";
 import type { FormField } from "~/domain/forms/definition";
 import type { Executor } from "~/utils/db.server";
+import { MalformedMultipartError, multipartBoundary, readMultipart, type MultipartPart } from "./multipart.server";
 import { getFileStorage, newStorageKey, type FileStorage } from "./storage";
 
 export interface UploadRejection {
@@ -86,34 +86,6 @@ export function isRequestTooLarge(thrown: unknown): thrown is Response {
   return thrown instanceof Response && thrown.status === 413;
 }
 
-/**
- * The multipart parser under Remix (@web3-storage/multipart-parser 1.0) fails on a valid body when
- * a network chunk ends between the two dashes of the closing delimiter ("--boundary-" | "-\r\n"):
- * rare, but a real upload would then fail. Holding back the last `keep` bytes until the next chunk
- * (or the end) delivers the closing delimiter whole. Fuzzed in uploads.integration.test.ts.
- */
-function holdBackTail(stream: ReadableStream<Uint8Array>, keep: number): ReadableStream<Uint8Array> {
-  let tail = new Uint8Array(0);
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        const joined = new Uint8Array(tail.byteLength + chunk.byteLength);
-        joined.set(tail);
-        joined.set(chunk, tail.byteLength);
-        if (joined.byteLength > keep) {
-          controller.enqueue(joined.subarray(0, joined.byteLength - keep));
-          tail = joined.slice(joined.byteLength - keep);
-        } else {
-          tail = joined;
-        }
-      },
-      flush(controller) {
-        if (tail.byteLength > 0) controller.enqueue(tail);
-      },
-    }),
-  );
-}
-
 type Values = Record<string, string | string[]>;
 
 function addValue(values: Values, name: string, value: string): void {
@@ -153,7 +125,7 @@ interface FileOutcome {
  * arrives. Always reads the part to its end (the parser needs it); `count` sees every byte.
  */
 async function receiveFile(
-  part: UploadHandlerPart,
+  part: MultipartPart,
   limit: { maxBytes: number; accept: readonly string[] },
   storage: FileStorage,
   count: (bytes: number) => void,
@@ -259,20 +231,14 @@ export async function parseUploadForm(
   const declared = Number(request.headers.get("Content-Length") ?? "");
   if (Number.isFinite(declared) && declared > maxTotalBytes) throw requestTooLarge(maxTotalBytes);
 
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+  const boundary = multipartBoundary(request.headers.get("Content-Type"));
+  if (!boundary || !request.body) {
     const form = await request.formData().catch(() => {
       throw new Response("Bad Request", { status: 400 }); // not a form body at all
     });
     for (const [name, value] of form) if (typeof value === "string") addValue(values, name, value);
     return { values, files, rejections };
   }
-
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const parsed =
-    request.body && boundary
-      ? new Request(request.url, { method: request.method, headers: request.headers, body: holdBackTail(request.body, (boundary[1] ?? boundary[2] ?? "").length + 16), duplex: "half" } as RequestInit)
-      : request;
 
   const storage = getFileStorage();
   let total = 0;
@@ -282,7 +248,7 @@ export async function parseUploadForm(
   };
 
   try {
-    await unstable_parseMultipartFormData(parsed, async (part) => {
+    await readMultipart(request.body, boundary, async (part) => {
       const limit = Object.hasOwn(limits, part.name) ? limits[part.name] : undefined;
       // Browsers send a file input left empty as filename=""; some clients drop the filename.
       if (part.filename === undefined && !limit) {
@@ -295,19 +261,19 @@ export async function parseUploadForm(
           chunks.push(chunk);
         }
         addValue(values, part.name, Buffer.concat(chunks).toString("utf8"));
-        return null;
+        return;
       }
       if (!limit) {
         for await (const chunk of part.data) count(chunk.byteLength);
-        return null;
+        return;
       }
       const outcome = await receiveFile(part, limit, storage, count);
       if (outcome.stored) files.push(outcome.stored);
       if (outcome.rejection) rejections.push(outcome.rejection);
-      return null;
     });
   } catch (error) {
     await discardStoredFiles(files);
+    if (error instanceof MalformedMultipartError) throw new Response("Bad Request", { status: 400 });
     throw error;
   }
   return { values, files, rejections };
