@@ -91,6 +91,10 @@ describe("drafts", () => {
     expect(first).toMatchObject({ resumed: false });
     expect(parseReference(first!.reference)).toBe(first!.reference);
     expect(await startOrResumeDraft(db, { userId: user.id, procedureId: procedure.id })).toEqual({ ...first, resumed: true });
+    // Two "Commencer" at the same moment: the database keeps one draft (a unique partial index).
+    const { procedure: other2 } = await createProcedure(db, { agencyId: agency.id });
+    const both = await Promise.all([1, 2].map(() => startOrResumeDraft(db, { userId: user.id, procedureId: other2.id })));
+    expect(both[0]!.reference).toBe(both[1]!.reference);
 
     const own = await findOwnCase(db, user.id, first!.reference.toLowerCase());
     expect(own).toMatchObject({ status: "draft", regionCode: "kara", formVersion: { id: version.id, version: 1 } });
@@ -108,9 +112,10 @@ describe("drafts", () => {
     const { agency } = await createSiteWithOffice(db, { regionCode: "kara" });
     const { procedure, version } = await createProcedure(db, { agencyId: agency.id });
     const { user } = await createCitizen(db);
+    const { user: other } = await createCitizen(db);
     const now = new Date("2026-09-01T00:00:00Z");
     const old = await createCase(db, { procedure, versionId: version.id, applicantId: user.id, status: "draft" });
-    const recent = await createCase(db, { procedure, versionId: version.id, applicantId: user.id, status: "draft" });
+    const recent = await createCase(db, { procedure, versionId: version.id, applicantId: other.id, status: "draft" });
     const filed = await createCase(db, { procedure, versionId: version.id, applicantId: user.id, status: "submitted" });
     await db.update(cases).set({ updatedAt: new Date(now.getTime() - 31 * DAY) }).where(eq(cases.id, old.id));
     await db.update(cases).set({ updatedAt: new Date(now.getTime() - 29 * DAY) }).where(eq(cases.id, recent.id));

@@ -26,8 +26,11 @@ describe("expired drafts and deleted documents", () => {
     const { db } = handle;
     const { user } = await createCitizen(db);
     const { office, agency } = await createSiteWithOffice(db);
-    const { procedure, version } = await createProcedure(db, { agencyId: agency.id });
-    const make = (status: "draft" | "submitted") => createCase(db, { procedure, versionId: version.id, applicantId: user.id, status, officeId: status === "draft" ? null : office.id });
+    // A procedure per case: a citizen has at most one draft per procedure.
+    const make = async (status: "draft" | "submitted") => {
+      const { procedure, version } = await createProcedure(db, { agencyId: agency.id });
+      return createCase(db, { procedure, versionId: version.id, applicantId: user.id, status, officeId: status === "draft" ? null : office.id });
+    };
     return { db, user, office, make };
   }
 

@@ -45,7 +45,8 @@ export async function startOrResumeDraft(executor: Executor, input: { userId: st
   if (!version) return null;
   const [user] = await executor.select({ regionCode: users.regionCode }).from(users).where(eq(users.id, input.userId));
   const year = (input.now ?? new Date()).getUTCFullYear();
-  // 35 random bits: a collision is rare; the unique index turns one into a retry.
+  // A conflict is either another "Commencer" sent at the same moment (the unique index
+  // case_one_draft_idx: return that draft) or, rarely, a reference already taken (draw again).
   for (let attempt = 0; ; attempt++) {
     const reference = generateReference(year, secureBytes);
     const [created] = await executor
@@ -58,9 +59,11 @@ export async function startOrResumeDraft(executor: Executor, input: { userId: st
         status: "draft",
         regionCode: user?.regionCode ?? null,
       })
-      .onConflictDoNothing({ target: cases.reference })
+      .onConflictDoNothing()
       .returning({ id: cases.id, reference: cases.reference });
     if (created) return { ...created, resumed: false };
+    const concurrent = await findDraft(executor, input.userId, input.procedureId);
+    if (concurrent) return { id: concurrent.id, reference: concurrent.reference, resumed: true };
     if (attempt >= 5) throw new Error("could not allocate a unique case reference");
   }
 }

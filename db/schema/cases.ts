@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CASE_STATUSES, REGION_CODES, SCAN_STATUSES } from "../../app/domain/constants";
 import { users } from "./identity";
 import { offices } from "./organisation";
@@ -59,6 +59,8 @@ export const cases = pgTable(
     index("case_queued_idx").on(t.createdAt).where(sql`${t.status} = 'queued'`),
     // Housekeeping: drafts untouched for 30 days are deleted.
     index("case_draft_idx").on(t.updatedAt).where(sql`${t.status} = 'draft'`),
+    // One draft per citizen and procedure, even when "Commencer" is sent twice at once.
+    uniqueIndex("case_one_draft_idx").on(t.applicantId, t.procedureId).where(sql`${t.status} = 'draft'`),
     index("case_idempotency_idx").on(t.applicantId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );
@@ -138,7 +140,12 @@ export const attachments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("attachment_case_idx").on(t.caseId), index("attachment_message_idx").on(t.messageId)],
+  (t) => [
+    index("attachment_case_idx").on(t.caseId),
+    index("attachment_message_idx").on(t.messageId),
+    // Housekeeping: files of replaced or removed documents are purged a day later.
+    index("attachment_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
+  ],
 );
 
 /**

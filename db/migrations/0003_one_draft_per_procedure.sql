@@ -1,0 +1,2 @@
+CREATE INDEX "attachment_deleted_idx" ON "attachment" USING btree ("deleted_at") WHERE "attachment"."deleted_at" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "case_one_draft_idx" ON "case" USING btree ("applicant_id","procedure_id") WHERE "case"."status" = 'draft';
