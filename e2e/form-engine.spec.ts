@@ -105,6 +105,8 @@ test.describe("form engine", () => {
     await page.getByLabel("Nombre de documents").fill("1 000 000");
     await clickAndWait(page, "Enregistrer et reprendre plus tard");
     await expect(page).toHaveURL(new RegExp(`/mon-espace\\?enregistre=${reference}$`));
+    await expect(page.getByRole("status")).toContainText(`Votre demande ${reference} est enregistrée`);
+    await expect(page.getByRole("region", { name: "Brouillons" })).toContainText(reference);
 
     await page.goto(`/mon-espace/dossiers/${reference}/formulaire`);
     await expect(page).toHaveURL(new RegExp(`/formulaire/documents$`));

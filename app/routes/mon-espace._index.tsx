@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
+import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { nextAction } from "~/domain/case-view";
+import { parseReference } from "~/domain/reference";
 import { listMyCases, type MyCaseRow } from "~/services/citizen-cases.server";
 import { countUnread } from "~/services/notification-center.server";
 import { requireUser } from "~/utils/auth.server";
@@ -38,9 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nextAction: action ? { key: action.key, date: "date" in action && action.date ? action.date.toISOString() : null } : null,
     };
   };
+  // "Enregistrer et reprendre plus tard" comes back here with ?enregistre=REF (one of his drafts).
+  const saved = parseReference(new URL(request.url).searchParams.get("enregistre") ?? "");
   return {
     title: documentTitle(t("home.title")),
     fullName: user.fullName,
+    savedReference: saved && lists.drafts.some((d) => d.reference === saved) ? saved : null,
     unread,
     drafts: lists.drafts.map(view),
     inProgress: lists.inProgress.map(view),
@@ -112,12 +117,17 @@ function CaseCard({ item, kind }: { item: CaseItem; kind: "draft" | "in_progress
 }
 
 export default function MySpace() {
-  const { fullName, unread, drafts, inProgress, finished } = useLoaderData<typeof loader>();
+  const { fullName, savedReference, unread, drafts, inProgress, finished } = useLoaderData<typeof loader>();
   const { t } = useTranslation("myspace");
   const empty = drafts.length === 0 && inProgress.length === 0 && finished.length === 0;
   return (
     <>
       <PageHeading lead={t("home.greeting", { name: fullName })}>{t("home.title")}</PageHeading>
+      {savedReference ? (
+        <Notice tone="success">
+          <p>{t("home.saved", { reference: savedReference })}</p>
+        </Notice>
+      ) : null}
       <p>
         <Link to="/mon-espace/notifications">{unread > 0 ? t("home.notificationsUnread", { count: unread }) : t("home.notifications")}</Link>
       </p>
