@@ -47,6 +47,15 @@ const SCAN_HINT = l(
   "PDF, JPEG ou PNG. Une photo nette prise avec votre téléphone suffit.",
   "PDF, JPEG or PNG. A sharp photo taken with your phone is enough.",
 );
+const PDF_HINT = l("Un fichier PDF.", "A PDF file.");
+const IMAGE_HINT = l("JPEG ou PNG. Une photo nette prise avec votre téléphone suffit.", "JPEG or PNG. A sharp photo taken with your phone is enough.");
+
+/** The default hint names the accepted formats (a PDF-only upload must not say "JPEG or PNG"). */
+function formatHint(accept: AcceptedFileType[]): LocalizedText {
+  if (accept.length === 1 && accept[0] === "application/pdf") return PDF_HINT;
+  if (!accept.includes("application/pdf")) return IMAGE_HINT;
+  return SCAN_HINT;
+}
 
 /** An upload answering a required document. */
 export function upload(
@@ -54,13 +63,14 @@ export function upload(
   label: LocalizedText,
   options: { document?: string; required?: boolean; maxSizeMb?: number; accept?: AcceptedFileType[]; hint?: LocalizedText; showIf?: FieldCondition } = {},
 ): FileField {
+  const accept = options.accept ?? ALL_FILE_TYPES;
   const field: FileField = {
     type: "file",
     name,
     label,
-    hint: options.hint ?? SCAN_HINT,
+    hint: options.hint ?? formatHint(accept),
     required: options.required ?? true,
-    accept: options.accept ?? ALL_FILE_TYPES,
+    accept,
     maxSizeMb: options.maxSizeMb ?? 5,
   };
   if (options.document) field.document = options.document;
