@@ -70,6 +70,15 @@ test.describe("form engine", () => {
     await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
     await expect(page.getByLabel("Nombre de documents")).toHaveValue("2");
 
+    // Over the field's 10 MB limit: refused with the limit named (by the page's script with
+    // JavaScript, by the server without), and the answers stay.
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+    await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "scan-complet.pdf", mimeType: "application/pdf", buffer: big });
+    await clickAndWait(page, "Continuer");
+    await expect(summary.getByRole("link", { name: "Le fichier « scan-complet.pdf » dépasse 10 Mo, la taille maximale pour ce document." })).toBeVisible();
+    await expect(page.getByLabel("Décrivez les autres documents")).toHaveValue("Un relevé bancaire");
+    await expect(page.getByLabel("Nombre de documents")).toHaveValue("2");
+
     await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "documents.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByLabel("Nombre de documents").fill("");
     await clickAndWait(page, "Continuer");
