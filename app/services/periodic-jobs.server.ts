@@ -26,5 +26,5 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   staleHeartbeatJob, // every minute: silent probes → down
   dispatcherJob, // every 30 s: queued cases to offices that came back
   rerouteJob, // every 5 min: unclaimed cases at offices down past the grace period
-  housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens
+  housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens, drafts untouched for 30 days, files of deleted documents
 ];
