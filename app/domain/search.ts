@@ -24,7 +24,6 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 /** Lower-case, accent-free words of a text, in order, without repeats ("Œuvre d'État" → ["oeuvre", "d", "etat"]). */
 export function textWords(text: string): string[] {
   const words = text
-    .slice(0, MAX_QUERY_LENGTH * 2)
     .replace(/œ/gi, "oe")
     .replace(/æ/gi, "ae")
     .normalize("NFD")

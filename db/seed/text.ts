@@ -1,14 +1,10 @@
-/** Lower-case, accent-free words, as stored in `procedure.search_text`. */
+import { textWords } from "../../app/domain/search";
+/**
+ * Lower-case, accent-free words, as stored in `procedure.search_text`: the very normalisation the
+ * catalogue applies to what citizens type (app/domain/search.ts), so that both always agree.
+ */
 export function normalizeSearchText(...parts: string[]): string {
-  const words = parts
-    .join(" ")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .split(" ")
-    .filter((word) => word.length > 0);
-  return [...new Set(words)].join(" ");
+  return [...new Set(parts.flatMap((part) => textWords(part)))].join(" ");
 }
 
 /** "de Tokoin", "d'Adidogomé": French elision before a vowel. */
