@@ -55,6 +55,17 @@ export const cases = pgTable(
     // The agent inbox: an office's cases by status, sorted by due date (keyset on due_at, id).
     index("case_office_status_due_idx").on(t.officeId, t.status, t.dueAt, t.id),
     index("case_assignee_idx").on(t.assigneeId, t.status, t.dueAt),
+    // Inbox tabs spanning several statuses, keyset on (due_at, id): open cases (En retard, all open)
+    // and finished ones (Terminés); "Mes dossiers" through the assignee's open cases.
+    index("case_office_open_due_idx")
+      .on(t.officeId, t.dueAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_review', 'awaiting_info', 'accepted', 'ready')`),
+    index("case_office_finished_due_idx")
+      .on(t.officeId, t.dueAt, t.id)
+      .where(sql`${t.status} in ('delivered', 'rejected', 'closed', 'withdrawn')`),
+    index("case_assignee_open_due_idx")
+      .on(t.assigneeId, t.dueAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_review', 'awaiting_info', 'accepted', 'ready')`),
     // The dispatcher: queued cases, oldest first.
     index("case_queued_idx").on(t.createdAt).where(sql`${t.status} = 'queued'`),
     // Housekeeping: drafts untouched for 30 days are deleted.

@@ -1,0 +1,3 @@
+CREATE INDEX "case_office_open_due_idx" ON "case" USING btree ("office_id","due_at","id") WHERE "case"."status" in ('submitted', 'in_review', 'awaiting_info', 'accepted', 'ready');--> statement-breakpoint
+CREATE INDEX "case_office_finished_due_idx" ON "case" USING btree ("office_id","due_at","id") WHERE "case"."status" in ('delivered', 'rejected', 'closed', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "case_assignee_open_due_idx" ON "case" USING btree ("assignee_id","due_at","id") WHERE "case"."status" in ('submitted', 'in_review', 'awaiting_info', 'accepted', 'ready');
