@@ -56,6 +56,23 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   case_message_staff: { reference: "TG-2026-7K4M-Q2P9" },
   case_withdrawn_staff: { reference: "TG-2026-7K4M-Q2P9" },
   case_status_changed: { reference: "TG-2026-7K4M-Q2P9", status: "Classé sans suite" },
+  case_info_reminder: { reference: "TG-2026-7K4M-Q2P9", dueDate: "15 décembre 2026" },
+  case_document_issued: {
+    reference: "TG-2026-7K4M-Q2P9",
+    procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)",
+    url: "https://services.guichet.gouv.tg/mon-espace/dossiers/TG-2026-7K4M-Q2P9",
+  },
+  case_ready: {
+    reference: "TG-2026-7K4M-Q2P9",
+    instructions: "Présentez-vous au guichet 3 du lundi au vendredi, de 8 h à 15 h, avec votre carte d'identité et le récépissé.",
+  },
+  case_transferred: { reference: "TG-2026-7K4M-Q2P9", officeName: "Centre d'état civil — mairie de Golfe 1 (Bè)" },
+  case_transferred_staff: {
+    reference: "TG-2026-7K4M-Q2P9",
+    fromOffice: "Tribunal de première instance de Lomé",
+    reason: "Le demandeur est né à Kara : l'extrait relève du tribunal de Kara.",
+  },
+  case_assigned_staff: { reference: "TG-2026-7K4M-Q2P9" },
 };
 
 function readLocale(lng: string) {

@@ -1,0 +1,283 @@
+import { createHash, randomInt } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import QRCode from "qrcode";
+import { agencies, attachments, issuedDocuments, offices, procedures, cases } from "../../db/schema";
+import type { Executor } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { i18next } from "~/utils/i18next.server";
+import { getFileStorage, newStorageKey } from "./storage";
+
+/**
+ * Documents the portal issues when an office accepts an electronic-delivery case: an A4 PDF with
+ * a verification code and a QR code to /verifier/<code>, stored like any document (attachment
+ * field "__issued", owned by the citizen) and recorded in issued_document. Anyone holding the
+ * paper can check it on /verifier: the page shows only the holder's initials.
+ */
+
+/** Crockford base 32: no I, L, O, U (nothing to confuse when typed from paper). */
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const ISSUED_FIELD = "__issued";
+
+/** A new code "XXXXX-XXXXX" (50 bits of randomness). */
+export function generateVerificationCode(random: (max: number) => number = randomInt): string {
+  const chars = Array.from({ length: 10 }, () => CROCKFORD[random(32)]!);
+  return `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
+}
+
+/** A code as typed: case, spaces and dashes ignored, O→0, I/L→1; null when it cannot be one. */
+export function normalizeVerificationCode(typed: string): string | null {
+  const compact = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(compact)) return null;
+  return `${compact.slice(0, 5)}-${compact.slice(5)}`;
+}
+
+/** "Akouvi Mensah" → "A. M."; at most three initials, hyphenated parts count once. */
+export function holderInitials(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/).filter(Boolean);
+  const initials = parts.map((p) => p.charAt(0).toLocaleUpperCase("fr") + ".");
+  if (initials.length <= 3) return initials.join(" ");
+  return [initials[0], initials[initials.length - 1]].join(" ");
+}
+
+export function verificationUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/verifier/${code}`;
+}
+
+export interface IssuedDocumentModel {
+  code: string;
+  procedureTitle: string;
+  holderName: string;
+  reference: string;
+  officeName: string;
+  agencyName: string;
+  issuedAt: Date;
+  verifyUrl: string;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const BLACK = rgb(0, 0, 0);
+const GREY = rgb(0.3, 0.3, 0.3);
+
+function encodable(font: PDFFont, text: string): string {
+  const supported = new Set(font.getCharacterSet());
+  return [...text.replace(/[\u202f\u2009\u2007]/g, "\u00a0").replace(/[\u2010\u2011]/g, "-")]
+    .map((char) => (supported.has(char.codePointAt(0)!) ? char : "?"))
+    .join("");
+}
+
+function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(candidate, size) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function drawQrCode(page: PDFPage, url: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  const quiet = 2;
+  const cell = size / (modules.size + 2 * quiet);
+  for (let row = 0; row < modules.size; row++) {
+    let col = 0;
+    while (col < modules.size) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      page.drawRectangle({
+        x: x + (quiet + start) * cell,
+        y: y + size - (quiet + row + 1) * cell,
+        width: (col - start) * cell,
+        height: cell,
+        color: BLACK,
+      });
+    }
+  }
+}
+
+/** The issued document as a one-page A4 PDF (French: the language of the administration). */
+export async function buildIssuedDocumentPdf(model: IssuedDocumentModel): Promise<Uint8Array> {
+  const t = await i18next.getFixedT("fr", "verify");
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`${model.procedureTitle} — ${model.reference}`);
+  pdf.setSubject(t("document.subject"));
+  pdf.setAuthor(model.agencyName);
+  pdf.setCreator("Guichet");
+  pdf.setProducer("Guichet");
+  pdf.setKeywords([model.reference, model.code]);
+  pdf.setCreationDate(model.issuedAt);
+  const page = pdf.addPage(A4);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const textWidth = A4[0] - 2 * MARGIN;
+  let y = A4[1] - MARGIN;
+  const write = (text: string, font: PDFFont, size: number, color = BLACK) => {
+    for (const line of wrap(font, encodable(font, text), size, textWidth)) {
+      y -= size * 1.3;
+      page.drawText(line, { x: MARGIN, y, size, font, color });
+    }
+  };
+
+  write(t("document.republic"), bold, 10, GREY);
+  write(model.agencyName, regular, 10, GREY);
+  y -= 18;
+  write(model.procedureTitle, bold, 20);
+  y -= 6;
+  write(t("document.intro"), regular, 10.5, GREY);
+  y -= 10;
+  const rows: [string, string][] = [
+    [t("document.holder"), model.holderName],
+    [t("document.reference"), model.reference],
+    [t("document.office"), model.officeName],
+    [t("document.issuedAt"), formatDate(model.issuedAt, "fr")],
+    [t("document.code"), model.code],
+  ];
+  for (const [label, value] of rows) {
+    y -= 8;
+    write(label, bold, 10.5);
+    write(value, regular, 12);
+  }
+  y -= 24;
+  write(t("document.verifyCaption"), regular, 10.5);
+  const qrSize = 120;
+  y -= qrSize + 8;
+  drawQrCode(page, model.verifyUrl, MARGIN, y, qrSize);
+  y -= 4;
+  write(model.verifyUrl, regular, 9, GREY);
+  return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * Issue the document of an accepted case in the caller's transaction: the PDF is stored first,
+ * then the attachment and issued_document rows. `onStored` receives the storage key so that the
+ * caller can remove the file if its transaction fails.
+ */
+export async function issueDocument(
+  tx: Executor,
+  input: {
+    caseId: string;
+    reference: string;
+    ownerId: string;
+    holderName: string;
+    officeId: number;
+    baseUrl: string;
+    now: Date;
+    onStored: (storageKey: string) => void;
+  },
+): Promise<{ code: string; attachmentId: string }> {
+  const [info] = await tx
+    .select({ procedureTitle: procedures.titleFr, officeName: offices.name, agencyName: agencies.nameFr })
+    .from(cases)
+    .innerJoin(procedures, eq(procedures.id, cases.procedureId))
+    .innerJoin(offices, eq(offices.id, input.officeId))
+    .innerJoin(agencies, eq(agencies.id, offices.agencyId))
+    .where(eq(cases.id, input.caseId));
+  if (!info) throw new Error(`issueDocument: case ${input.caseId} not found`);
+
+  let code = generateVerificationCode();
+  for (let i = 0; i < 5; i++) {
+    const [taken] = await tx.select({ id: issuedDocuments.id }).from(issuedDocuments).where(eq(issuedDocuments.code, code));
+    if (!taken) break;
+    code = generateVerificationCode();
+  }
+  const bytes = await buildIssuedDocumentPdf({
+    code,
+    procedureTitle: info.procedureTitle,
+    holderName: input.holderName,
+    reference: input.reference,
+    officeName: info.officeName,
+    agencyName: info.agencyName,
+    issuedAt: input.now,
+    verifyUrl: verificationUrl(input.baseUrl, code),
+  });
+  const storageKey = newStorageKey();
+  input.onStored(storageKey);
+  await getFileStorage().put(storageKey, bytes, { contentType: "application/pdf" });
+  const [attachment] = await tx
+    .insert(attachments)
+    .values({
+      ownerId: input.ownerId,
+      caseId: input.caseId,
+      fieldName: ISSUED_FIELD,
+      filename: `${input.reference}-${code}.pdf`,
+      mimeType: "application/pdf",
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+      scanStatus: "clean",
+      createdAt: input.now,
+    })
+    .returning({ id: attachments.id });
+  await tx.insert(issuedDocuments).values({
+    code,
+    caseId: input.caseId,
+    attachmentId: attachment!.id,
+    officeId: input.officeId,
+    holderInitials: holderInitials(input.holderName),
+    issuedAt: input.now,
+  });
+  return { code, attachmentId: attachment!.id };
+}
+
+export interface VerifiedDocument {
+  code: string;
+  valid: boolean;
+  revokedAt: Date | null;
+  procedureTitleFr: string;
+  procedureTitleEn: string;
+  holderInitials: string;
+  issuedAt: Date;
+  officeName: string;
+  agencyNameFr: string;
+  agencyNameEn: string;
+}
+
+/** What /verifier shows of a code: nothing personal beyond the initials. Null for an unknown code. */
+export async function verifyDocument(executor: Executor, typed: string): Promise<VerifiedDocument | null> {
+  const code = normalizeVerificationCode(typed);
+  if (!code) return null;
+  const [row] = await executor
+    .select({
+      code: issuedDocuments.code,
+      revokedAt: issuedDocuments.revokedAt,
+      holderInitials: issuedDocuments.holderInitials,
+      issuedAt: issuedDocuments.issuedAt,
+      procedureTitleFr: procedures.titleFr,
+      procedureTitleEn: procedures.titleEn,
+      officeName: offices.name,
+      agencyNameFr: agencies.nameFr,
+      agencyNameEn: agencies.nameEn,
+    })
+    .from(issuedDocuments)
+    .innerJoin(cases, eq(cases.id, issuedDocuments.caseId))
+    .innerJoin(procedures, eq(procedures.id, cases.procedureId))
+    .innerJoin(offices, eq(offices.id, issuedDocuments.officeId))
+    .innerJoin(agencies, eq(agencies.id, offices.agencyId))
+    .where(eq(issuedDocuments.code, code));
+  if (!row) return null;
+  return { ...row, valid: row.revokedAt === null };
+}
+
+/** The issued documents of a case still valid (for the case pages). */
+export async function issuedDocumentsOf(executor: Executor, caseId: string) {
+  return executor
+    .select({ code: issuedDocuments.code, attachmentId: issuedDocuments.attachmentId, issuedAt: issuedDocuments.issuedAt, revokedAt: issuedDocuments.revokedAt })
+    .from(issuedDocuments)
+    .where(and(eq(issuedDocuments.caseId, caseId), isNull(issuedDocuments.revokedAt)));
+}
