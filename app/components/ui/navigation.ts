@@ -23,6 +23,7 @@ const BY_ROLE: { role: Role; item: NavItem }[] = [
   { role: "citizen", item: { to: "/mon-espace", labelKey: "nav.mySpace" } },
   { role: "agent", item: { to: "/agent", labelKey: "nav.desk" } },
   { role: "supervisor", item: { to: "/agent", labelKey: "nav.desk" } },
+  { role: "supervisor", item: { to: "/agent/statistiques", labelKey: "nav.statistics" } },
   { role: "operator", item: { to: "/reseau", labelKey: "nav.network" } },
   { role: "admin", item: { to: "/admin", labelKey: "nav.admin" } },
 ];
