@@ -1,6 +1,7 @@
 import type { Database } from "~/utils/db.server";
 import { dispatcherJob, rerouteJob } from "./dispatcher.server";
 import { runHousekeeping } from "./housekeeping.server";
+import { infoRequestJob } from "./info-requests.server";
 import { staleHeartbeatJob } from "./ingest.server";
 import { maintenanceJob } from "./maintenance.server";
 
@@ -26,5 +27,6 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   staleHeartbeatJob, // every minute: silent probes → down
   dispatcherJob, // every 30 s: queued cases to offices that came back
   rerouteJob, // every 5 min: unclaimed cases at offices down past the grace period
+  infoRequestJob, // every 10 min: reminders 7 days before a request for pieces lapses, closing when it lapses
   housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens, drafts untouched for 30 days, files of deleted documents
 ];
