@@ -2,13 +2,22 @@
  * npm run db:seed [-- --reset]
  * Fills the database (PGlite in .data/pglite, or DATABASE_URL) with the demo data.
  * --reset empties every table first (refused with NODE_ENV=production unless --force).
+ * --cases N adds N generated cases and ~N/20 citizens after the demo data (db/seed/scale.ts; use PostgreSQL).
  */
 import { sql } from "drizzle-orm";
 import { databaseOptionsFromEnv, migrateDatabase, openDatabase, type Database } from "../client";
 import { DEMO_ACCOUNTS, decideDemoPassword } from "./accounts";
-import { seedDemo, type SeedSummary } from "./demo";
+import { isDatabaseEmpty, seedDemo, type SeedSummary } from "./demo";
+import { seedScale } from "./scale";
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const casesArg = argv.indexOf("--cases");
+const scaleCases = casesArg >= 0 ? Number(argv[casesArg + 1]) : 0;
+if (casesArg >= 0 && !(Number.isInteger(scaleCases) && scaleCases > 0)) {
+  console.error("--cases needs a positive whole number, e.g. --cases 1000000");
+  process.exit(1);
+}
 
 async function truncateAll(db: Database): Promise<void> {
   const tables = await db.select({ name: sql<string>`tablename` }).from(sql`pg_tables`).where(sql`schemaname = 'public'`);
@@ -45,8 +54,15 @@ try {
   }
   const decision = decideDemoPassword(process.env, handle.driver);
   if (decision.password === null) console.warn(`Warning: ${decision.reason}`);
-  const summary = await seedDemo(handle.db, { demoPassword: decision.password, log: (msg) => console.log(`  … ${msg}`) });
-  printSummary(summary, { shown: decision.password !== null && decision.source === "default" });
+  if (scaleCases === 0 || (await isDatabaseEmpty(handle.db))) {
+    const summary = await seedDemo(handle.db, { demoPassword: decision.password, log: (msg) => console.log(`  … ${msg}`) });
+    printSummary(summary, { shown: decision.password !== null && decision.source === "default" });
+  }
+  if (scaleCases > 0) {
+    if (handle.driver !== "postgres") console.warn("Warning: the scale seed is meant for PostgreSQL (DATABASE_URL); PGlite will be slow.");
+    const scale = await seedScale(handle.db, { cases: scaleCases, log: (msg) => console.log(`  … ${msg}`) });
+    console.log(`Scale data seeded in ${(scale.durationMs / 1000).toFixed(1)} s: ${scale.cases.toLocaleString("fr-FR")} cases, ${scale.citizens.toLocaleString("fr-FR")} citizens, ${scale.offices} offices.`);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

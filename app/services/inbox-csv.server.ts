@@ -1,0 +1,81 @@
+/**
+ * CSV of the filtered inbox for Excel (fr): UTF-8 with a BOM, ";" separator, French column names,
+ * CRLF line ends; written page by page (keyset, 1 000 rows a query) into a ReadableStream, so a
+ * long export never holds the whole list in memory and the first bytes leave at once.
+ */
+import type { CaseStatus } from "~/domain/constants";
+import type { Executor } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { inboxRowsInPages, RUNNING_STATUSES, type InboxQuery, type InboxRow } from "./inbox.server";
+
+export const INBOX_CSV_COLUMNS = [
+  "Référence",
+  "Démarche",
+  "Demandeur",
+  "Pour le compte de",
+  "Téléphone du demandeur",
+  "Déposé le",
+  "Échéance",
+  "En retard",
+  "Statut",
+  "Agent",
+] as const;
+
+/** One CSV field: quoted when needed; a leading = + - @ is neutralised (formula injection). */
+export function csvField(value: string): string {
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(";")}\r\n`;
+}
+
+function rowFields(row: InboxRow, now: Date, statusLabel: (status: CaseStatus) => string): string[] {
+  const late = (RUNNING_STATUSES as readonly string[]).includes(row.status) && row.dueAt.getTime() < now.getTime();
+  return [
+    row.reference,
+    row.procedureTitleFr,
+    row.applicantName,
+    row.onBehalfOf?.fullName ?? "",
+    row.applicantPhone ?? "",
+    row.submittedAt ? formatDate(row.submittedAt, "fr", "short") : "",
+    formatDate(row.dueAt, "fr", "short"),
+    late ? "oui" : "non",
+    statusLabel(row.status),
+    row.assigneeName ?? "",
+  ];
+}
+
+export function inboxCsvStream(
+  db: Executor,
+  query: Omit<InboxQuery, "after" | "before"> & { statusLabel: (status: CaseStatus) => string },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const now = query.now ?? new Date();
+  const pages = inboxRowsInPages(db, { ...query, now });
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(INBOX_CSV_COLUMNS)}`));
+        return;
+      }
+      try {
+        const next = await pages.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(rowFields(row, now, query.statusLabel))).join("")));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+}
