@@ -1,8 +1,6 @@
-import type { Page } from "@playwright/test";
-import type { FormField } from "../app/domain/forms/definition";
-import { isFieldVisible } from "../app/domain/forms/schema";
 import { PROCEDURES } from "../db/seed/data/procedures";
 import { signUp, uniqueEmail } from "./accounts";
+import { defaultAnswer, fillForm, type Journey } from "./case-filing";
 import { clickAndWait, expect, test } from "./fixtures";
 
 /**
@@ -14,31 +12,15 @@ import { clickAndWait, expect, test } from "./fixtures";
  */
 
 const PASSWORD = "le marché de Bè un samedi matin";
-const PDF = { name: "piece-justificative.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") };
-// A 1 × 1 PNG: recognised by its content.
-const PNG = {
-  name: "photo.png",
-  mimeType: "image/png",
-  buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
-};
-
-interface Journey {
-  slug: string;
-  /** What a citizen types in the home page search box. */
-  search: string;
-  /** Answers chosen on purpose (conditions); every other field gets a plausible answer. */
-  answers: Record<string, string | string[]>;
-  forWhom: "self" | { fullName: string; relationship: string };
-  region: string;
-  /** A text answer changed from the check-your-answers page: [field, new value]. */
-  change: [string, string];
-}
-
 const JOURNEYS: Journey[] = [
   {
     slug: "extrait-casier-judiciaire",
     search: "casier",
-    answers: { motif: "autre", motif_autre: "Inscription à un stage", nombre_exemplaires: "2" },
+    answers: {
+      motif: "autre",
+      motif_autre: "Inscription à un stage",
+      nombre_exemplaires: "2",
+    },
     forWhom: "self",
     region: "Maritime",
     change: ["motif_autre", "Dossier de stage au port autonome"],
@@ -54,102 +36,30 @@ const JOURNEYS: Journey[] = [
   {
     slug: "creation-entreprise",
     search: "creation entreprise",
-    answers: { forme_juridique: "sarl", denomination: "Atelier Lomé Numérique", capital: "1000000", nombre_associes: "2" },
+    answers: {
+      forme_juridique: "sarl",
+      denomination: "Atelier Lomé Numérique",
+      capital: "1000000",
+      nombre_associes: "2",
+    },
     forWhom: "self",
     region: "Maritime",
     change: ["denomination", "Atelier Numérique du Golfe"],
   },
 ];
 
-function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A plausible answer for a field the journey does not choose on purpose. */
-function defaultAnswer(field: FormField): string | string[] | null {
-  switch (field.type) {
-    case "text":
-      return (field.name.includes("nom") ? "Mensah" : "Lomé, quartier Tokoin").slice(0, field.maxLength ?? 100);
-    case "textarea":
-      return "Rue 254, quartier Tokoin, Lomé";
-    case "date":
-      return field.range === "future" ? isoDate(20) : "1990-05-12";
-    case "number":
-      return String(field.min ?? 1);
-    case "select":
-    case "radio":
-      return field.options[0]!.value;
-    case "checkbox":
-      return field.options ? [field.options[0]!.value] : "on";
-    case "email":
-      return "contact@exemple.tg";
-    case "phone":
-      return "+228 90 12 34 56";
-    case "national_id":
-      return "1234567890";
-    case "file":
-      return null;
-  }
-}
-
-async function fillField(page: Page, field: FormField, value: string | string[] | null) {
-  const byName = page.locator(`[name="${field.name}"]`);
-  switch (field.type) {
-    case "file":
-      await byName.setInputFiles(field.accept.includes("application/pdf") ? PDF : PNG);
-      return;
-    case "select":
-      await byName.selectOption(String(value));
-      return;
-    case "radio":
-      await page.locator(`input[name="${field.name}"][value="${String(value)}"]`).check();
-      return;
-    case "checkbox":
-      if (!field.options) await byName.check();
-      else for (const v of [value].flat()) await page.locator(`input[name="${field.name}"][value="${String(v)}"]`).check();
-      return;
-    default:
-      await byName.fill(String(value));
-  }
-}
-
-/** Goes through every step up to "check your answers", filling each section from its definition. */
-async function fillForm(page: Page, journey: Journey) {
-  const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-  const data: Record<string, unknown> = {};
-  for (let guard = 0; guard < 20; guard++) {
-    const step = /\/formulaire\/([^/?]+)/.exec(page.url())?.[1];
-    if (step === "verification") return;
-    if (step === "pour-qui") {
-      if (journey.forWhom === "self") await page.getByLabel("Pour moi-même").check();
-      else {
-        await page.getByLabel("Pour une autre personne").check();
-        await page.getByLabel("Nom et prénoms de la personne").fill(journey.forWhom.fullName);
-        await page.getByLabel(journey.forWhom.relationship).check();
-      }
-    } else if (step === "bureau") {
-      await page.getByRole("radio", { name: journey.region, exact: true }).check();
-    } else {
-      const section = procedure.definition.sections.find((s) => s.id === step);
-      expect(section, `a section of ${journey.slug} named ${step}`).toBeTruthy();
-      for (const field of section!.fields) {
-        const value = journey.answers[field.name] ?? defaultAnswer(field);
-        if (value !== null) data[field.name] = value;
-        if (!isFieldVisible(field, data)) continue;
-        await fillField(page, field, value);
-      }
-    }
-    await clickAndWait(page, "Continuer");
-    await expect(page.getByRole("alert"), `no error on step ${step}`).toHaveCount(0);
-  }
-  throw new Error("the form never reached the check-your-answers page");
-}
-
 for (const journey of JOURNEYS) {
-  test(`a citizen files « ${journey.slug} » with documents and follows it`, async ({ page, baseURL }) => {
+  test(`a citizen files « ${journey.slug} » with documents and follows it`, async ({
+    page,
+    baseURL,
+  }) => {
     test.slow();
     const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-    await signUp(page, { fullName: "Ama Koudjo", identifier: uniqueEmail("parcours"), password: PASSWORD });
+    await signUp(page, {
+      fullName: "Ama Koudjo",
+      identifier: uniqueEmail("parcours"),
+      password: PASSWORD,
+    });
     await expect(page).toHaveURL(/\/mon-espace$/);
 
     // Find it from the home page.
@@ -157,43 +67,82 @@ for (const journey of JOURNEYS) {
     await page.getByLabel("Rechercher une démarche").fill(journey.search);
     await clickAndWait(page, "Rechercher");
     await page.getByRole("link", { name: procedure.titleFr }).click();
-    await expect(page.getByRole("heading", { level: 1, name: procedure.titleFr })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: procedure.titleFr })
+    ).toBeVisible();
     await page.getByRole("link", { name: "Commencer" }).click();
     await clickAndWait(page, "Commencer ma demande");
-    const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
+    const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(
+      page.url()
+    )![1]!;
 
     await fillForm(page, journey);
 
     // Check your answers, change one answer, come back.
-    await expect(page.getByRole("heading", { level: 1, name: "Vérifiez votre demande avant de l'envoyer" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", {
+        level: 1,
+        name: "Vérifiez votre demande avant de l'envoyer",
+      })
+    ).toBeVisible();
     const [changed, newValue] = journey.change;
-    const original = String(journey.answers[changed] ?? defaultAnswer(procedure.definition.sections.flatMap((s) => s.fields).find((f) => f.name === changed)!));
-    await expect(page.getByText(original, { exact: true }).first()).toBeVisible();
-    const section = procedure.definition.sections.find((s) => s.fields.some((f) => f.name === changed))!;
+    const original = String(
+      journey.answers[changed] ??
+        defaultAnswer(
+          procedure.definition.sections
+            .flatMap((s) => s.fields)
+            .find((f) => f.name === changed)!
+        )
+    );
+    await expect(
+      page.getByText(original, { exact: true }).first()
+    ).toBeVisible();
+    const section = procedure.definition.sections.find((s) =>
+      s.fields.some((f) => f.name === changed)
+    )!;
     await page.locator(`a[href$="/formulaire/${section.id}"]`).first().click();
     await page.locator(`[name="${changed}"]`).fill(newValue);
     await clickAndWait(page, "Continuer");
     await expect(page).toHaveURL(/\/formulaire\/verification$/);
-    await expect(page.getByText(newValue, { exact: true }).first()).toBeVisible();
-    if (journey.forWhom !== "self") await expect(page.getByText(journey.forWhom.fullName, { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(newValue, { exact: true }).first()
+    ).toBeVisible();
+    if (journey.forWhom !== "self")
+      await expect(
+        page.getByText(journey.forWhom.fullName, { exact: false })
+      ).toBeVisible();
 
     // Submit: the confirmation gives the reference and, once, the tracking code.
     await clickAndWait(page, "Envoyer ma demande");
-    await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
-    await expect(page.getByRole("heading", { level: 1, name: "Demande envoyée" })).toBeVisible();
+    await expect(page).toHaveURL(
+      new RegExp(`/dossiers/${reference}/confirmation$`)
+    );
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Demande envoyée" })
+    ).toBeVisible();
     await expect(page.getByText(reference, { exact: true })).toBeVisible();
-    const trackingCode = (await page.getByTestId("tracking-code").textContent())!.trim();
+    const trackingCode = (await page
+      .getByTestId("tracking-code")
+      .textContent())!.trim();
     expect(trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await page.reload();
     await expect(page.getByTestId("tracking-code")).toHaveCount(0);
 
     // The receipt, printable and as a PDF.
-    await page.getByRole("link", { name: "Voir et imprimer le récépissé" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })).toBeVisible();
+    await page
+      .getByRole("link", { name: "Voir et imprimer le récépissé" })
+      .click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })
+    ).toBeVisible();
     await expect(page.getByText(reference).first()).toBeVisible();
     await expect(page.getByText(procedure.titleFr).first()).toBeVisible();
-    await expect(page.getByRole("img", { name: new RegExp(reference) })).toBeVisible();
-    const pdf = await page.request.get(`/mon-espace/dossiers/${reference}/recepisse.pdf`);
+    await expect(
+      page.getByRole("img", { name: new RegExp(reference) })
+    ).toBeVisible();
+    const pdf = await page.request.get(
+      `/mon-espace/dossiers/${reference}/recepisse.pdf`
+    );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -201,11 +150,21 @@ for (const journey of JOURNEYS) {
     // Mon espace lists it among the requests in progress; the case page tells its status.
     await page.goto("/mon-espace");
     const inProgress = page.getByRole("region", { name: "Demandes en cours" });
-    await expect(inProgress.getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })).toHaveCount(1);
-    await expect(page.getByRole("region", { name: "Brouillons" })).toHaveCount(0);
+    await expect(
+      inProgress.getByRole("link", {
+        name: new RegExp(procedure.titleFr.slice(0, 20)),
+      })
+    ).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Brouillons" })).toHaveCount(
+      0
+    );
     await page.goto(`/mon-espace/dossiers/${reference}`);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(procedure.titleFr);
-    await expect(page.getByText(/Déposé|En attente de transmission/).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      procedure.titleFr
+    );
+    await expect(
+      page.getByText(/Déposé|En attente de transmission/).first()
+    ).toBeVisible();
 
     // Anyone with the reference and the code follows it on /suivi, without personal data.
     await page.context().clearCookies();
@@ -213,40 +172,74 @@ for (const journey of JOURNEYS) {
     await page.getByLabel("Numéro de dossier").fill(reference.toLowerCase());
     await page.getByLabel("Code de suivi").fill(trackingCode);
     await clickAndWait(page, "Voir l'état du dossier");
-    await expect(page.getByText(/Déposé|En attente de transmission/).first()).toBeVisible();
+    await expect(
+      page.getByText(/Déposé|En attente de transmission/).first()
+    ).toBeVisible();
     await expect(page.getByText("Ama Koudjo")).toHaveCount(0);
-    if (journey.forWhom !== "self") await expect(page.getByText(journey.forWhom.fullName)).toHaveCount(0);
+    if (journey.forWhom !== "self")
+      await expect(page.getByText(journey.forWhom.fullName)).toHaveCount(0);
   });
 }
 
-test("a double submission (double click, resend) makes one case", async ({ page, baseURL }) => {
+test("a double submission (double click, resend) makes one case", async ({
+  page,
+  baseURL,
+}) => {
   test.slow();
   const journey = JOURNEYS[0]!;
-  await signUp(page, { fullName: "Edem Agbeko", identifier: uniqueEmail("double"), password: PASSWORD });
+  await signUp(page, {
+    fullName: "Edem Agbeko",
+    identifier: uniqueEmail("double"),
+    password: PASSWORD,
+  });
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto(`/demarches/${journey.slug}/commencer`);
   await clickAndWait(page, "Commencer ma demande");
-  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
+  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(
+    page.url()
+  )![1]!;
   await fillForm(page, journey);
 
   // The same form sent three times at once, as an impatient thumb or a flaky 3G link would.
-  const form = page.locator("form[method='post']").filter({ has: page.getByRole("button", { name: "Envoyer ma demande" }) });
-  const idempotencyKey = await form.locator("input[name=idempotencyKey]").inputValue();
+  const form = page
+    .locator("form[method='post']")
+    .filter({ has: page.getByRole("button", { name: "Envoyer ma demande" }) });
+  const idempotencyKey = await form
+    .locator("input[name=idempotencyKey]")
+    .inputValue();
   const url = page.url();
   const posts = await Promise.all(
-    [1, 2, 3].map(() => page.request.post(url, { form: { idempotencyKey }, headers: { Origin: baseURL! }, maxRedirects: 0 })),
+    [1, 2, 3].map(() =>
+      page.request.post(url, {
+        form: { idempotencyKey },
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      })
+    )
   );
   for (const response of posts) {
     expect(response.status()).toBe(303);
-    expect(response.headers()["location"]).toContain(`/mon-espace/dossiers/${reference}/confirmation`);
+    expect(response.headers()["location"]).toContain(
+      `/mon-espace/dossiers/${reference}/confirmation`
+    );
   }
   // And once more from the page itself (the resend after a timeout).
   await clickAndWait(page, "Envoyer ma demande");
-  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/dossiers/${reference}/confirmation$`)
+  );
 
   await page.goto("/mon-espace");
   const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-  await expect(page.getByRole("region", { name: "Demandes en cours" }).getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("region", { name: "Demandes en cours" })
+      .getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })
+  ).toHaveCount(1);
   await page.goto(`/mon-espace/dossiers/${reference}`);
-  await expect(page.getByRole("listitem").filter({ hasText: "Vous avez déposé votre demande" })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "Vous avez déposé votre demande" })
+  ).toHaveCount(1);
 });

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { caseEvents, notes, users } from "../../db/schema";
 import type { Executor } from "~/utils/db.server";
 import { loadCasePage } from "./citizen-cases.server";

@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import type { FormField } from "../app/domain/forms/definition";
+import { isFieldVisible } from "../app/domain/forms/schema";
+import { PROCEDURES } from "../db/seed/data/procedures";
+import { clickAndWait, expect } from "./fixtures";
+
+/**
+ * Filling a procedure's form the way a citizen does, derived from the procedure's own form
+ * definition (shared by the citizen journeys and the back-office specs).
+ */
+export const PDF = {
+  name: "piece-justificative.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+};
+// A 1 × 1 PNG: recognised by its content.
+export const PNG = {
+  name: "photo.png",
+  mimeType: "image/png",
+  buffer: Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64"
+  ),
+};
+
+export interface Journey {
+  slug: string;
+  /** What a citizen types in the home page search box. */
+  search: string;
+  /** Answers chosen on purpose (conditions); every other field gets a plausible answer. */
+  answers: Record<string, string | string[]>;
+  forWhom: "self" | { fullName: string; relationship: string };
+  region: string;
+  /** A text answer changed from the check-your-answers page: [field, new value]. */
+  change: [string, string];
+}
+
+function isoDate(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** A plausible answer for a field the journey does not choose on purpose. */
+export function defaultAnswer(field: FormField): string | string[] | null {
+  switch (field.type) {
+    case "text":
+      return (
+        field.name.includes("nom") ? "Mensah" : "Lomé, quartier Tokoin"
+      ).slice(0, field.maxLength ?? 100);
+    case "textarea":
+      return "Rue 254, quartier Tokoin, Lomé";
+    case "date":
+      return field.range === "future" ? isoDate(20) : "1990-05-12";
+    case "number":
+      return String(field.min ?? 1);
+    case "select":
+    case "radio":
+      return field.options[0]!.value;
+    case "checkbox":
+      return field.options ? [field.options[0]!.value] : "on";
+    case "email":
+      return "contact@exemple.tg";
+    case "phone":
+      return "+228 90 12 34 56";
+    case "national_id":
+      return "1234567890";
+    case "file":
+      return null;
+  }
+}
+
+async function fillField(
+  page: Page,
+  field: FormField,
+  value: string | string[] | null
+) {
+  const byName = page.locator(`[name="${field.name}"]`);
+  switch (field.type) {
+    case "file":
+      await byName.setInputFiles(
+        field.accept.includes("application/pdf") ? PDF : PNG
+      );
+      return;
+    case "select":
+      await byName.selectOption(String(value));
+      return;
+    case "radio":
+      await page
+        .locator(`input[name="${field.name}"][value="${String(value)}"]`)
+        .check();
+      return;
+    case "checkbox":
+      if (!field.options) await byName.check();
+      else
+        for (const v of [value].flat())
+          await page
+            .locator(`input[name="${field.name}"][value="${String(v)}"]`)
+            .check();
+      return;
+    default:
+      await byName.fill(String(value));
+  }
+}
+
+/** Goes through every step up to "check your answers", filling each section from its definition. */
+export async function fillForm(
+  page: Page,
+  journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region">
+) {
+  const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
+  const data: Record<string, unknown> = {};
+  for (let guard = 0; guard < 20; guard++) {
+    const step = /\/formulaire\/([^/?]+)/.exec(page.url())?.[1];
+    if (step === "verification") return;
+    if (step === "pour-qui") {
+      if (journey.forWhom === "self")
+        await page.getByLabel("Pour moi-même").check();
+      else {
+        await page.getByLabel("Pour une autre personne").check();
+        await page
+          .getByLabel("Nom et prénoms de la personne")
+          .fill(journey.forWhom.fullName);
+        await page.getByLabel(journey.forWhom.relationship).check();
+      }
+    } else if (step === "bureau") {
+      await page
+        .getByRole("radio", { name: journey.region, exact: true })
+        .check();
+    } else {
+      const section = procedure.definition.sections.find((s) => s.id === step);
+      expect(
+        section,
+        `a section of ${journey.slug} named ${step}`
+      ).toBeTruthy();
+      for (const field of section!.fields) {
+        const value = journey.answers[field.name] ?? defaultAnswer(field);
+        if (value !== null) data[field.name] = value;
+        if (!isFieldVisible(field, data)) continue;
+        await fillField(page, field, value);
+      }
+    }
+    await clickAndWait(page, "Continuer");
+    await expect(
+      page.getByRole("alert"),
+      `no error on step ${step}`
+    ).toHaveCount(0);
+  }
+  throw new Error("the form never reached the check-your-answers page");
+}
