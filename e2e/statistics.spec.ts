@@ -31,10 +31,10 @@ test.describe("statistics of an office", () => {
     await expect(page.getByRole("heading", { name: "Comment ces chiffres sont calculés" })).toBeVisible();
 
     // Another period, through the form.
-    await page.getByLabel("Du", { exact: true }).fill("2026-01-01");
-    await page.getByLabel("Au", { exact: true }).fill("2026-01-31");
+    await page.getByLabel("Du", { exact: true }).fill("01/01/2026");
+    await page.getByLabel("Au", { exact: true }).fill("31/01/2026");
     await page.getByRole("button", { name: "Afficher les chiffres" }).click();
-    await expect(page).toHaveURL(/from=2026-01-01&to=2026-01-31/);
+    await expect(page).toHaveURL(/from=01%2F01%2F2026&to=31%2F01%2F2026/);
     await expect(page.getByText("Du 1 janvier 2026 au 31 janvier 2026 (31 jours)")).toBeVisible();
 
     await page.goto("/agent/statistiques");

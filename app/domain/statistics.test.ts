@@ -4,6 +4,7 @@ import {
   csvLine,
   csvNumber,
   defaultPeriod,
+  typedDay,
   median,
   overlapMs,
   p90,
@@ -70,14 +71,21 @@ describe("period", () => {
   it.each([
     [{ from: "2026-10-01", to: "2026-10-31" }, { ok: true, period: { from: "2026-10-01", to: "2026-10-31" } }],
     [{ from: "2026-10-01" }, { ok: true, period: { from: "2026-10-01", to: "2026-11-22" } }],
+    [{ from: "01/10/2026", to: "31/10/2026" }, { ok: true, period: { from: "2026-10-01", to: "2026-10-31" } }],
+    [{ from: "1.10.2026", to: "9-10-2026" }, { ok: true, period: { from: "2026-10-01", to: "2026-10-09" } }],
     [{ from: "2026-02-30", to: "2026-10-31" }, { ok: false, errors: { from: "invalid_date" } }],
-    [{ from: "01/10/2026", to: "nope" }, { ok: false, errors: { from: "invalid_date", to: "invalid_date" } }],
+    [{ from: "30/02/2026", to: "10/31/2026" }, { ok: false, errors: { from: "invalid_date", to: "invalid_date" } }],
+    [{ from: "2026/10/01", to: "nope" }, { ok: false, errors: { from: "invalid_date", to: "invalid_date" } }],
     [{ from: "2026-10-31", to: "2026-10-01" }, { ok: false, errors: { from: "from_after_to" } }],
     [{ from: "2026-10-01", to: "2026-11-23" }, { ok: false, errors: { to: "in_future" } }],
     [{ from: "2025-01-01", to: "2026-10-01" }, { ok: false, errors: { from: "too_long" } }],
     [{ from: "2025-10-01", to: "2026-10-01" }, { ok: true, period: { from: "2025-10-01", to: "2026-10-01" } }],
   ])("%j → %j", (raw, expected) => {
     expect(parsePeriod(raw, now)).toEqual(expected);
+  });
+
+  it("shows a day as typed in the form", () => {
+    expect(typedDay("2026-08-25")).toBe("25/08/2026");
   });
 
   it("splits into ISO weeks clipped to the period", () => {

@@ -55,13 +55,27 @@ export interface Period {
 export type PeriodError = "invalid_date" | "from_after_to" | "too_long" | "in_future";
 export type PeriodResult = { ok: true; period: Period } | { ok: false; errors: { from?: PeriodError; to?: PeriodError } };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FRENCH_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
-/** A YYYY-MM-DD string that is a real calendar day, as a UTC midnight; else null. */
+/**
+ * A real calendar day typed as jj/mm/aaaa (also with . or -, one-digit day or month) or
+ * aaaa-mm-jj, as a UTC midnight; else null.
+ */
 export function parseDay(value: string): Date | null {
-  if (!ISO_DAY.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+  const iso = ISO_DAY.exec(value);
+  const french = iso ? null : FRENCH_DAY.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : null;
+  if (!parts) return null;
+  const [year, month, day] = parts.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+/** A day as typed in the form: jj/mm/aaaa. */
+export function typedDay(day: string): string {
+  const [year, month, date] = day.split("-");
+  return `${date}/${month}/${year}`;
 }
 
 export const dayString = (date: Date) => date.toISOString().slice(0, 10);

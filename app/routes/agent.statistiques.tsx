@@ -12,7 +12,7 @@ import { Field } from "~/components/ui/Field";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { Table } from "~/components/ui/Table";
 import type { Locale } from "~/domain/constants";
-import { MAX_PERIOD_DAYS, msToDays, msToHours, periodDays, type Period } from "~/domain/statistics";
+import { defaultPeriod, MAX_PERIOD_DAYS, msToDays, msToHours, periodDays, typedDay, type Period } from "~/domain/statistics";
 import { loadStatisticsRequest } from "~/services/statistics-request.server";
 import type { ProcedureFigures } from "~/services/statistics.server";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const loaded = await loadStatisticsRequest(request, locale, context);
   const t = await i18next.getFixedT(request, ["statistics", "common"]);
   const title = loaded.period.ok ? t("title") : `${t("common:field.errorPrefix")} ${t("title")}`;
-  return { ...loaded, title: documentTitle(title) };
+  return { ...loaded, defaults: defaultPeriod(new Date()), title: documentTitle(title) };
 }
 
 const INTL: Record<Locale, string> = { fr: "fr-TG", en: "en-GB" };
@@ -62,7 +62,7 @@ function inlinePeriod(t: TFunction, period: Period, locale: Locale): string {
 }
 
 export default function Statistics() {
-  const { offices, office, raw, period, stats } = useLoaderData<typeof loader>();
+  const { offices, office, raw, period, stats, defaults } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("statistics");
   const locale = toLocale(i18n.language);
   const errors = period.ok
@@ -97,21 +97,24 @@ export default function Statistics() {
           )}
           <Field
             label={t("form.from")}
-            hint={t("form.dateHint", { example: shown?.from ?? "2026-01-31" })}
+            hint={t("form.fromHint", { example: typedDay(shown?.from ?? defaults.from) })}
             id="from"
             name="from"
-            type="date"
             width={10}
-            defaultValue={raw.from || shown?.from || ""}
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={raw.from || (shown ? typedDay(shown.from) : "")}
             error={errors.find((e) => e.id === "from")?.message}
           />
           <Field
             label={t("form.to")}
+            hint={t("form.toHint", { example: typedDay(shown?.to ?? defaults.to) })}
             id="to"
             name="to"
-            type="date"
             width={10}
-            defaultValue={raw.to || shown?.to || ""}
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={raw.to || (shown ? typedDay(shown.to) : "")}
             error={errors.find((e) => e.id === "to")?.message}
           />
           <Button type="submit">{t("form.submit")}</Button>
