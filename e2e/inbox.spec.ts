@@ -37,9 +37,16 @@ test("a new case shows in Nouveaux, is taken in bulk and moves to Mes dossiers; 
   await expect(row).toContainText("Personne");
   await expect(row.getByRole("link", { name: reference })).toHaveAttribute("href", `/agent/dossiers/${reference}`);
 
-  // By name too, from the same tab.
+  // By name too, from the same tab, filed today (typed jj/mm/aaaa).
+  const today = new Date().toISOString().slice(0, 10).split("-").reverse().join("/");
+  await agent.getByLabel("Déposé à partir du").fill(today);
   await search(agent, "akossiwa dossou");
   await expect(caseRow(agent, reference)).toHaveCount(1);
+  await expect(agent.getByLabel("Déposé à partir du")).toHaveValue(today);
+  await agent.getByLabel("Déposé à partir du").fill("31/02/2026");
+  await search(agent, "akossiwa dossou");
+  await expect(agent.getByText("Date non reconnue")).toBeVisible();
+  await agent.getByLabel("Déposé à partir du").fill("");
 
   await search(agent, reference);
   await caseRow(agent, reference).getByRole("checkbox", { name: `Choisir le dossier ${reference}` }).check();

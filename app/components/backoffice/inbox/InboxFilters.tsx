@@ -5,6 +5,12 @@ import { Field } from "~/components/ui/Field";
 import { INBOX_FILTER_STATUSES } from "./statuses";
 import { inboxQuery, type InboxUrlState } from "./inbox-url";
 
+/** YYYY-MM-DD → jj/mm/aaaa, as typed. */
+function frenchDay(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
 type Search = { kind: "reference"; reference: string } | { kind: "phone"; phone: string } | { kind: "name"; text: string } | null;
 
 /** Search box and filters: a plain GET form keeping the office and the tab (back to the first page). */
@@ -46,8 +52,26 @@ export function InboxFiltersForm({
               </option>
             ))}
           </Field>
-          <Field label={t("filters.from")} hint={t("filters.dateHint")} name="du" id="inbox-from" type="date" defaultValue={state.from ?? ""} />
-          <Field label={t("filters.to")} hint={t("filters.dateHint")} name="au" id="inbox-to" type="date" defaultValue={state.to ?? ""} />
+          <Field
+            label={t("filters.from")}
+            hint={t("filters.dateHint")}
+            name="du"
+            id="inbox-from"
+            inputMode="numeric"
+            width={10}
+            defaultValue={state.from ? frenchDay(state.from) : state.fromTyped}
+            error={state.fromTyped && !state.from ? t("filters.invalidDate") : undefined}
+          />
+          <Field
+            label={t("filters.to")}
+            hint={t("filters.dateHint")}
+            name="au"
+            id="inbox-to"
+            inputMode="numeric"
+            width={10}
+            defaultValue={state.to ? frenchDay(state.to) : state.toTyped}
+            error={state.toTyped && !state.to ? t("filters.invalidDate") : undefined}
+          />
         </div>
         <div className="choices choices--checkbox">
           <div className="choice">

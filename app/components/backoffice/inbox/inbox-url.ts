@@ -14,17 +14,26 @@ export interface InboxUrlState {
   status: CaseStatus | null;
   from: string | null; // YYYY-MM-DD
   to: string | null;
+  /** What was typed in the date fields (jj/mm/aaaa or ISO), kept to show it back with an error when unreadable. */
+  fromTyped: string;
+  toTyped: string;
   overdue: boolean;
   q: string;
   after: string | null;
   before: string | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const FR_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
-function day(value: string | null): string | null {
-  const text = (value ?? "").trim();
-  if (!DAY.test(text)) return null;
+/** A day typed jj/mm/aaaa (or 2026-03-27) → YYYY-MM-DD, or null when it is not a real day. */
+export function day(value: string | null): string | null {
+  const raw = (value ?? "").trim();
+  const iso = ISO_DAY.exec(raw);
+  const fr = FR_DAY.exec(raw);
+  const parts: [string, string, string] | null = iso ? [iso[1]!, iso[2]!, iso[3]!] : fr ? [fr[3]!, fr[2]!, fr[1]!] : null;
+  if (!parts) return null;
+  const text = `${parts[0]}-${parts[1].padStart(2, "0")}-${parts[2].padStart(2, "0")}`;
   const date = new Date(`${text}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : text;
 }
@@ -44,6 +53,8 @@ export function readInboxUrl(params: URLSearchParams): InboxUrlState {
     status: status && (CASE_STATUSES as readonly string[]).includes(status) ? (status as CaseStatus) : null,
     from: day(params.get("du")),
     to: day(params.get("au")),
+    fromTyped: (params.get("du") ?? "").trim().slice(0, 20),
+    toTyped: (params.get("au") ?? "").trim().slice(0, 20),
     overdue: params.get("retard") === "1",
     q: (params.get("q") ?? "").slice(0, 100),
     after: params.get("apres"),
