@@ -80,10 +80,10 @@ export function Legend({ labels, kind, y = 16 }: { labels: readonly string[]; ki
   );
 }
 
-export function Marker({ kind, x, y, colour }: { kind: "circle" | "square"; x: number; y: number; colour: string }) {
+export function Marker({ kind, x, y, colour, size = 4.5 }: { kind: "circle" | "square"; x: number; y: number; colour: string; size?: number }) {
   return kind === "circle" ? (
-    <circle cx={x} cy={y} r={4.5} fill={colour} />
+    <circle cx={x} cy={y} r={size} fill={colour} />
   ) : (
-    <rect x={x - 4.5} y={y - 4.5} width={9} height={9} fill={colour} />
+    <rect x={x - size} y={y - size} width={size * 2} height={size * 2} fill={colour} />
   );
 }

@@ -34,6 +34,8 @@ export function TimeSeriesChart({
   const y = (value: number) => TOP + plotHeight - (value / top) * plotHeight;
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const labelled = labelIndexes(points.length, 5);
+  // Markers shrink when the points get close (a year of weeks) so that they do not merge.
+  const markerSize = Math.max(2, Math.min(4.5, plotWidth / Math.max(1, points.length - 1) / 3));
   return (
     <ChartFrame title={title} description={description} width={WIDTH} height={HEIGHT}>
       <Legend labels={series} kind="line" />
@@ -59,7 +61,7 @@ export function TimeSeriesChart({
           <g key={name}>
             <path d={path} fill="none" stroke={style.colour} strokeWidth={2.5} strokeDasharray={style.dash} />
             {points.map((point, index) => (
-              <Marker key={index} kind={style.marker} x={x(index)} y={y(point.values[seriesIndex] ?? 0)} colour={style.colour} />
+              <Marker key={index} kind={style.marker} x={x(index)} y={y(point.values[seriesIndex] ?? 0)} colour={style.colour} size={markerSize} />
             ))}
           </g>
         );
