@@ -105,7 +105,8 @@ async function main() {
         await waitReady(`${base}/readyz`, app);
         const { token } = await createSession(db, user.id, { userAgent: "bench/inbox" });
         const cookie = `guichet_session=${token}`;
-        const paths = ["/agent", "/agent?onglet=en-retard", "/agent?onglet=termines", `/agent?q=${encodeURIComponent(sample!.reference)}`];
+        // /accessibilite with the same session: the app's floor (session check, layout, render) on this machine now.
+        const paths = ["/agent", "/agent?onglet=en-retard", "/agent?onglet=termines", `/agent?q=${encodeURIComponent(sample!.reference)}`, "/accessibilite"];
         const httpRows = [];
         for (const path of paths) {
           const check = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
