@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { cases, staffRoles, users } from "../../db/schema";
+import { cases, offices, staffRoles, users } from "../../db/schema";
 import type { CaseStatus, Locale } from "~/domain/constants";
 import { parseReference } from "~/domain/reference";
 import type { SessionUser } from "~/domain/user";
@@ -12,6 +12,28 @@ import { acceptCase, refuseCase, requestPieces, takeCase, type StaffActionResult
  * agent of the case's office, through the desk's own functions (app/services/staff-cases.server.ts).
  */
 export type DevToolResult = { ok: true } | { ok: false; error: "not_found" | "no_office" | "wrong_status" };
+
+/**
+ * An office without staff (demo offices nobody works at yet) gets a development agent, created once,
+ * without a password: the tool needs someone to act as.
+ */
+async function devAgentOf(db: Executor, officeId: number): Promise<SessionUser | null> {
+  const existing = await firstStaffOf(db, officeId);
+  if (existing) return existing;
+  const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.id, officeId));
+  if (!office) return null;
+  const email = `dev-agent-${office.code.toLowerCase()}@dev.invalid`;
+  // Two tests at once may both get here: the e-mail is unique, the second insert does nothing.
+  await db
+    .insert(users)
+    .values({ fullName: `Agent de développement ${office.code}`, email, regionCode: null, notifyByEmail: false, notifyBySms: false })
+    .onConflictDoNothing();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) return null;
+  const [role] = await db.select({ id: staffRoles.id }).from(staffRoles).where(and(eq(staffRoles.userId, user.id), eq(staffRoles.officeId, officeId)));
+  if (!role) await db.insert(staffRoles).values({ userId: user.id, role: "agent", officeId }).onConflictDoNothing();
+  return firstStaffOf(db, officeId);
+}
 
 async function firstStaffOf(db: Executor, officeId: number): Promise<SessionUser | null> {
   const [row] = await db
@@ -42,7 +64,7 @@ async function prepare(db: Database, typed: string, now: Date): Promise<{ user: 
   if (!row) return { ok: false, error: "not_found" };
   if (row.officeId === null) return { ok: false, error: "no_office" };
   if (row.status !== "submitted" && row.status !== "in_review") return { ok: false, error: "wrong_status" };
-  const user = await firstStaffOf(db, row.officeId);
+  const user = await devAgentOf(db, row.officeId);
   if (!user) return { ok: false, error: "no_office" };
   let version = row.version;
   if (row.status === "submitted") {
@@ -66,7 +88,7 @@ export async function devRequestInfo(
   const ready = await prepare(db, input.reference, now);
   if ("ok" in ready) return ready;
   return toDevResult(
-    await requestPieces(db, { user: ready.user, reference: ready.reference, expectedVersion: ready.version, message: input.message, checklist: input.checklist, now }),
+    await requestPieces(db, { user: ready.user, reference: ready.reference, expectedVersion: ready.version, message: input.message, checklist: input.checklist, officeMessage: false, now }),
   );
 }
 

@@ -328,7 +328,15 @@ export async function bulkAssign(
   return { done, failed };
 }
 
-export async function requestPieces(db: Database, input: StaffCaseInput & { message: string; checklist: string[] }): Promise<StaffActionResult> {
+/**
+ * Ask for missing pieces: the message and checklist in the event (the citizen's page reads them
+ * there), the message also in the thread from the office, the request's deadline, the citizen told.
+ * `officeMessage: false` (development tool only) leaves the thread alone, as the tool always did.
+ */
+export async function requestPieces(
+  db: Database,
+  input: StaffCaseInput & { message: string; checklist: string[]; officeMessage?: boolean },
+): Promise<StaffActionResult> {
   const now = input.now ?? new Date();
   const message = input.message.trim();
   const checklist = input.checklist.map((item) => item.trim()).filter(Boolean);
@@ -336,7 +344,9 @@ export async function requestPieces(db: Database, input: StaffCaseInput & { mess
     check("requestInfo", row, { message });
     if (message.length > MESSAGE_MAX_LENGTH) refuse("invalid");
     const infoDueAt = new Date(now.getTime() + row.infoRequestExpiryDays * DAY_MS);
-    await tx.insert(messages).values({ caseId: row.id, authorId: input.user.id, fromOffice: row.officeId, body: message, createdAt: now });
+    if (input.officeMessage !== false) {
+      await tx.insert(messages).values({ caseId: row.id, authorId: input.user.id, fromOffice: row.officeId, body: message, createdAt: now });
+    }
     await applyTransition(tx, stateOf(row), {
       name: "requestInfo",
       actor: row.role,
