@@ -29,6 +29,11 @@ export interface ScaleSummary { citizens: number; cases: number; offices: number
 
 const BATCH = 50_000;
 
+/** Rows of db.execute: an array with postgres.js, `{ rows }` with PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
 /** A PostgreSQL array literal, passed as one text parameter and cast in SQL (works on every driver). */
 function pgArray(values: readonly (string | number | null)[]): string {
   return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
@@ -41,14 +46,14 @@ export async function seedScale(db: Database, options: { cases: number; log?: (m
   const citizenCount = Math.max(100, Math.round(total / 20));
 
   // Where cases can go: each published procedure × each office of its agency accepting online cases.
-  const combos = (await db.execute(sql`
+  const combos = rowsOf<{ procedure_id: number; version_id: number; office_id: number; delay: number; staff_id: string | null }>(await db.execute(sql`
     select p.id as procedure_id, v.id as version_id, o.id as office_id, p.target_delay_days as delay,
       (select s.user_id::text from staff_role s where s.office_id = o.id order by s.role, s.user_id limit 1) as staff_id
     from procedure p
     join lateral (select id from procedure_version pv where pv.procedure_id = p.id order by pv.version desc limit 1) v on true
     join office o on o.agency_id = p.agency_id and o.accepts_online
     where p.status = 'published'
-    order by o.id, p.id`)) as unknown as { procedure_id: number; version_id: number; office_id: number; delay: number; staff_id: string | null }[];
+    order by o.id, p.id`));
   if (combos.length === 0) throw new Error("No published procedure with an office: run the demo seed first.");
   const offices = new Set(combos.map((c) => c.office_id)).size;
   log(`${combos.length} procedure × office pairs over ${offices} offices`);
@@ -66,7 +71,9 @@ export async function seedScale(db: Database, options: { cases: number; log?: (m
       true
     from generate_series(1, ${sql.raw(String(citizenCount))}) g
     on conflict do nothing`);
-  const citizenIds = ((await db.execute(sql`select array_agg(id::text) as ids from "user" where email is null and phone like '+2289%' and password_hash is null`)) as unknown as { ids: string[] }[])[0]!.ids;
+  const citizenIds = rowsOf<{ id: string }>(
+    await db.execute(sql`select id::text as id from "user" where email is null and phone like '+2289%' and password_hash is null`),
+  ).map((r) => r.id);
   log(`${citizenIds.length} generated citizens`);
 
   const comboProc = combos.map((c) => c.procedure_id);
