@@ -19,10 +19,7 @@ async function inFrench(page: Page, reference: string) {
 test.describe("accessibility of the agent's case page", () => {
   test.slow();
   for (const lng of ["fr", "en"] as const) {
-    test(`the case page passes axe in its main states (${lng})`, async ({
-      page,
-      signedIn,
-    }) => {
+    test(`the case page passes axe in its main states (${lng})`, async ({ page, signedIn }) => {
       const pickup = await fileCaseAtLome(page, "certificat-nationalite");
       await page.context().clearCookies();
       const refused = await fileCaseAtLome(page, "extrait-casier-judiciaire");
@@ -35,39 +32,28 @@ test.describe("accessibility of the agent's case page", () => {
       await inFrench(chief, pickup);
       await clickAndWait(chief, "Prendre en charge");
       await chief.goto(`${casePath(pickup)}?lng=${lng}`);
-      await clickAndWait(
-        chief,
-        lng === "fr" ? "Refuser la demande" : "Refuse the request"
-      );
+      await clickAndWait(chief, lng === "fr" ? "Refuser la demande" : "Refuse the request");
       await expect(chief.getByRole("alert").first()).toBeVisible();
       await expectNoA11yViolations(chief);
 
       // Pieces asked.
       await inFrench(chief, pickup);
-      await chief
-        .getByLabel("Message à l'usager")
-        .fill("Il manque la photo d'identité.");
+      await chief.getByLabel("Message à l'usager").fill("Il manque la photo d'identité.");
       await clickAndWait(chief, "Demander des pièces");
       await check(chief, pickup, lng);
 
       // Refused, with the reopen form; and a conflict (a stale page sent).
       await inFrench(chief, refused);
       await clickAndWait(chief, "Prendre en charge");
-      await chief
-        .getByLabel("Motif", { exact: true })
-        .first()
-        .selectOption({ label: "Conditions non remplies" });
-      await chief
-        .getByRole("region", { name: "Refuser la demande", exact: true })
-        .getByLabel("Explication pour l'usager")
-        .fill("Naissance hors du Togo.");
+      await chief.getByLabel("Motif", { exact: true }).first().selectOption({ label: "Conditions non remplies" });
+      await chief.getByRole("region", { name: "Refuser la demande", exact: true }).getByLabel("Explication pour l'usager").fill("Naissance hors du Togo.");
       await clickAndWait(chief, "Refuser la demande");
+      await expectNoA11yViolations(chief);
+      await clickAndWait(chief, "Confirmer le refus");
       await check(chief, refused, lng);
       const other = await signedIn(STAFF.supervisor);
       await inFrench(other, refused);
-      await other
-        .getByLabel("Motif de la réouverture")
-        .fill("Registre vérifié.");
+      await other.getByLabel("Motif de la réouverture").fill("Registre vérifié.");
       await clickAndWait(other, "Rouvrir le dossier");
       await chief
         .getByRole("region", {
@@ -76,10 +62,7 @@ test.describe("accessibility of the agent's case page", () => {
         })
         .getByRole("textbox")
         .fill("Page périmée.");
-      await clickAndWait(
-        chief,
-        lng === "fr" ? "Rouvrir le dossier" : "Reopen the case"
-      );
+      await clickAndWait(chief, lng === "fr" ? "Rouvrir le dossier" : "Reopen the case");
       await expect(chief.getByRole("alert").first()).toBeVisible();
       await expectNoA11yViolations(chief);
     });

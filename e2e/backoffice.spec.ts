@@ -1,13 +1,6 @@
 import type { Page } from "@playwright/test";
 import { clickAndWait } from "./fixtures";
-import {
-  casePath,
-  expect,
-  fileCaseAtLome,
-  STAFF,
-  STAFF_NAMES,
-  test,
-} from "./staff";
+import { casePath, expect, fileCaseAtLome, STAFF, STAFF_NAMES, test } from "./staff";
 
 /**
  * The office's side of a case, citizen and agents in separate browser contexts, with JavaScript
@@ -28,128 +21,72 @@ function actionCard(page: Page, title: string) {
 
 async function take(page: Page) {
   await clickAndWait(page, "Prendre en charge");
-  await expect(
-    page.getByRole("status").filter({ hasText: "Le dossier vous est attribué" })
-  ).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Le dossier vous est attribué" })).toBeVisible();
 }
 
 function timeline(page: Page) {
   return page.getByTestId("timeline");
 }
 
-test("the agent asks for pieces, the citizen answers, the case comes back", async ({
-  page,
-  signedIn,
-}) => {
+test("the agent asks for pieces, the citizen answers, the case comes back", async ({ page, signedIn }) => {
   test.slow();
-  const reference = await fileCaseAtLome(
-    page,
-    "extrait-casier-judiciaire",
-    "Ama Koudjo"
-  );
+  const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire", "Ama Koudjo");
   const agent = await signedIn(STAFF.agent);
   await openCase(agent, reference);
   await expect(agent.getByText("Ama Koudjo").first()).toBeVisible();
-  await expect(
-    agent.getByRole("heading", { name: "La demande telle que déposée" })
-  ).toBeVisible();
+  await expect(agent.getByRole("heading", { name: "La demande telle que déposée" })).toBeVisible();
   await expect(agent.getByRole("link", { name: /Voir/ }).first()).toBeVisible();
   await take(agent);
   await expect(agent.getByText(`${STAFF_NAMES.agent} (vous)`)).toBeVisible();
 
   // Nothing typed: the error summary names the message; then a real request.
   const request = actionCard(agent, "Demander des pièces");
-  await request
-    .getByRole("checkbox", { name: "Copie de l'acte de naissance" })
-    .check();
+  await request.getByRole("checkbox", { name: "Copie de l'acte de naissance" }).check();
   await clickAndWait(agent, "Demander des pièces");
-  await expect(
-    agent
-      .getByRole("alert")
-      .getByRole("link", { name: "Écrivez le message à l'usager" })
-  ).toBeVisible();
-  await actionCard(agent, "Demander des pièces")
-    .getByLabel("Message à l'usager")
-    .fill("L'acte de naissance joint est illisible.");
-  await actionCard(agent, "Demander des pièces")
-    .getByLabel("Autres pièces à fournir")
-    .fill("Quittance du timbre fiscal");
+  await expect(agent.getByRole("alert").getByRole("link", { name: "Écrivez le message à l'usager" })).toBeVisible();
+  await actionCard(agent, "Demander des pièces").getByLabel("Message à l'usager").fill("L'acte de naissance joint est illisible.");
+  await actionCard(agent, "Demander des pièces").getByLabel("Autres pièces à fournir").fill("Quittance du timbre fiscal");
   await clickAndWait(agent, "Demander des pièces");
-  await expect(
-    agent.getByText("La demande de pièces a été envoyée")
-  ).toBeVisible();
-  await expect(
-    agent.locator('[data-status="awaiting_info"]').first()
-  ).toBeVisible();
-  await expect(timeline(agent)).toContainText(
-    `${STAFF_NAMES.agent} a demandé des pièces à l'usager.`
-  );
+  await expect(agent.getByText("La demande de pièces a été envoyée")).toBeVisible();
+  await expect(agent.locator('[data-status="awaiting_info"]').first()).toBeVisible();
+  await expect(timeline(agent)).toContainText(`${STAFF_NAMES.agent} a demandé des pièces à l'usager.`);
 
   // The citizen reads the request and answers.
   await page.goto(`/mon-espace/dossiers/${reference}`);
-  await expect(
-    page.getByText("L'acte de naissance joint est illisible.").first()
-  ).toBeVisible();
-  await expect(
-    page.getByText("Quittance du timbre fiscal").first()
-  ).toBeVisible();
-  await page
-    .getByLabel("Votre réponse")
-    .fill("Voici une copie lisible de mon acte de naissance.");
+  await expect(page.getByText("L'acte de naissance joint est illisible.").first()).toBeVisible();
+  await expect(page.getByText("Quittance du timbre fiscal").first()).toBeVisible();
+  await page.getByLabel("Votre réponse").fill("Voici une copie lisible de mon acte de naissance.");
   await clickAndWait(page, "Envoyer ma réponse");
   await expect(page.locator('[data-status="in_review"]').first()).toBeVisible();
 
   await openCase(agent, reference);
-  await expect(
-    agent.locator('[data-status="in_review"]').first()
-  ).toBeVisible();
-  await expect(timeline(agent)).toContainText(
-    "Ama Koudjo a répondu à la demande de pièces"
-  );
-  await expect(
-    agent.getByRole("region", { name: "Messages avec l'usager" })
-  ).toContainText("Voici une copie lisible");
+  await expect(agent.locator('[data-status="in_review"]').first()).toBeVisible();
+  await expect(timeline(agent)).toContainText("Ama Koudjo a répondu à la demande de pièces");
+  await expect(agent.getByRole("region", { name: "Messages avec l'usager" })).toContainText("Voici une copie lisible");
 
   // A private note stays on the office's side.
-  await agent
-    .getByLabel("Ajouter une note")
-    .fill("Acte vérifié auprès du centre d'état civil.");
+  await agent.getByLabel("Ajouter une note").fill("Acte vérifié auprès du centre d'état civil.");
   await clickAndWait(agent, "Enregistrer la note");
-  await expect(
-    agent.getByRole("region", { name: "Notes internes" })
-  ).toContainText("Acte vérifié auprès du centre");
+  await expect(agent.getByRole("region", { name: "Notes internes" })).toContainText("Acte vérifié auprès du centre");
   await page.reload();
   await expect(page.getByText("Acte vérifié auprès du centre")).toHaveCount(0);
 });
 
-test("accepting an electronic request issues a document the citizen downloads and anyone verifies", async ({
-  page,
-  signedIn,
-}) => {
+test("accepting an electronic request issues a document the citizen downloads and anyone verifies", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire");
   const agent = await signedIn(STAFF.agent);
   await openCase(agent, reference);
   await take(agent);
-  await expect(actionCard(agent, "Accepter la demande")).toContainText(
-    "un document sera délivré",
-    { ignoreCase: true }
-  );
+  await expect(actionCard(agent, "Accepter la demande")).toContainText("un document sera délivré", { ignoreCase: true });
   await clickAndWait(agent, "Accepter la demande");
   await expect(agent.getByText("La demande est acceptée")).toBeVisible();
-  await expect(
-    agent.getByRole("heading", { name: "Document délivré" })
-  ).toBeVisible();
+  await expect(agent.getByRole("heading", { name: "Document délivré" })).toBeVisible();
 
   // The document and its code, as the office sees them; the citizen downloads it.
-  const issued = agent
-    .getByRole("region", { name: "Pièces du dossier" })
-    .getByRole("listitem")
-    .filter({ hasText: "code de vérification" });
+  const issued = agent.getByRole("region", { name: "Pièces du dossier" }).getByRole("listitem").filter({ hasText: "code de vérification" });
   const href = await issued.getByRole("link").first().getAttribute("href");
-  const code = /code de vérification (\S+?)\./.exec(
-    (await issued.textContent()) ?? ""
-  )?.[1];
+  const code = /code de vérification (\S+?)\./.exec((await issued.textContent()) ?? "")?.[1];
   expect(code).toBeTruthy();
   const pdf = await page.request.get(href!);
   expect(pdf.status()).toBe(200);
@@ -163,10 +100,7 @@ test("accepting an electronic request issues a document the citizen downloads an
   await expect(page.getByText("Ce document est authentique").first()).toBeVisible();
 });
 
-test("pickup: accepted, ready with instructions, handed over with the identity check", async ({
-  page,
-  signedIn,
-}) => {
+test("pickup: accepted, ready with instructions, handed over with the identity check", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "certificat-nationalite");
   const agent = await signedIn(STAFF.agent);
@@ -174,42 +108,25 @@ test("pickup: accepted, ready with instructions, handed over with the identity c
   await take(agent);
   await clickAndWait(agent, "Accepter la demande");
   await expect(agent.locator('[data-status="accepted"]').first()).toBeVisible();
-  await agent
-    .getByLabel("Instructions de retrait")
-    .fill(
-      "Au guichet 3 du greffe, du lundi au vendredi, avec votre pièce d'identité."
-    );
+  await agent.getByLabel("Instructions de retrait").fill("Au guichet 3 du greffe, du lundi au vendredi, avec votre pièce d'identité.");
   await clickAndWait(agent, "Prêt à retirer");
   await expect(agent.locator('[data-status="ready"]').first()).toBeVisible();
 
   await page.goto(`/mon-espace/dossiers/${reference}`);
   await expect(page.locator('[data-status="ready"]').first()).toBeVisible();
 
-  await agent
-    .getByLabel("Vérification d'identité")
-    .fill(
-      "Carte nationale d'identité n° 0123456789 présentée par la demandeuse."
-    );
+  await agent.getByLabel("Vérification d'identité").fill("Carte nationale d'identité n° 0123456789 présentée par la demandeuse.");
   await clickAndWait(agent, "Remis");
-  await expect(
-    agent.locator('[data-status="delivered"]').first()
-  ).toBeVisible();
-  await expect(timeline(agent)).toContainText(
-    `${STAFF_NAMES.agent} a remis le document à l'usager.`
-  );
-  await expect(timeline(agent)).toContainText(
-    "Carte nationale d'identité n° 0123456789"
-  );
+  await expect(agent.locator('[data-status="delivered"]').first()).toBeVisible();
+  await expect(timeline(agent)).toContainText(`${STAFF_NAMES.agent} a remis le document à l'usager.`);
+  await expect(timeline(agent)).toContainText("Carte nationale d'identité n° 0123456789");
   await expect(agent.getByRole("region", { name: "Actions" })).toHaveCount(0);
 
   await page.reload();
   await expect(page.locator('[data-status="delivered"]').first()).toBeVisible();
 });
 
-test("a refusal needs a reason from the list and an explanation; the citizen reads it; the head of office reopens", async ({
-  page,
-  signedIn,
-}) => {
+test("a refusal needs a reason from the list and an explanation; the citizen reads it; the head of office reopens", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire");
   const agent = await signedIn(STAFF.agent);
@@ -217,78 +134,48 @@ test("a refusal needs a reason from the list and an explanation; the citizen rea
   await take(agent);
 
   const refuse = actionCard(agent, "Refuser la demande");
-  await refuse
-    .getByLabel("Explication pour l'usager")
-    .fill("Le bulletin n° 3 ne peut être délivré");
+  await refuse.getByLabel("Explication pour l'usager").fill("Le bulletin n° 3 ne peut être délivré");
   await clickAndWait(agent, "Refuser la demande");
-  await expect(
-    agent
-      .getByRole("alert")
-      .getByRole("link", { name: "Choisissez le motif du refus" })
-  ).toBeVisible();
+  await expect(agent.getByRole("alert").getByRole("link", { name: "Choisissez le motif du refus" })).toBeVisible();
   // The text typed is still there.
-  await expect(
-    actionCard(agent, "Refuser la demande").getByLabel(
-      "Explication pour l'usager"
-    )
-  ).toHaveValue("Le bulletin n° 3 ne peut être délivré");
-  await actionCard(agent, "Refuser la demande")
-    .getByLabel("Motif")
-    .selectOption({ label: "Conditions non remplies" });
+  await expect(actionCard(agent, "Refuser la demande").getByLabel("Explication pour l'usager")).toHaveValue("Le bulletin n° 3 ne peut être délivré");
+  await actionCard(agent, "Refuser la demande").getByLabel("Motif").selectOption({ label: "Conditions non remplies" });
   await actionCard(agent, "Refuser la demande")
     .getByLabel("Explication pour l'usager")
-    .fill(
-      "Vous êtes né à l'étranger : adressez-vous au service central du casier judiciaire."
-    );
+    .fill("Vous êtes né à l'étranger : adressez-vous au service central du casier judiciaire.");
   await clickAndWait(agent, "Refuser la demande");
+  // A second step shows what the citizen will read.
+  const confirmation = agent.getByRole("region", { name: "Confirmez le refus" });
+  await expect(confirmation).toContainText("Conditions non remplies");
+  await expect(agent.locator('[data-status="in_review"]').first()).toBeVisible();
+  await clickAndWait(agent, "Confirmer le refus");
   await expect(agent.locator('[data-status="rejected"]').first()).toBeVisible();
-  await expect(timeline(agent)).toContainText(
-    "Motif : Conditions non remplies — Vous êtes né à l'étranger"
-  );
+  await expect(timeline(agent)).toContainText("Motif : Conditions non remplies — Vous êtes né à l'étranger");
   // An agent cannot reopen.
-  await expect(
-    agent.getByRole("button", { name: "Rouvrir le dossier" })
-  ).toHaveCount(0);
+  await expect(agent.getByRole("button", { name: "Rouvrir le dossier" })).toHaveCount(0);
 
   await page.goto(`/mon-espace/dossiers/${reference}`);
   await expect(page.locator('[data-status="rejected"]').first()).toBeVisible();
-  await expect(
-    page.getByText("Vous êtes né à l'étranger").first()
-  ).toBeVisible();
+  await expect(page.getByText("Vous êtes né à l'étranger").first()).toBeVisible();
 
   const chief = await signedIn(STAFF.supervisor);
   await openCase(chief, reference);
-  await chief
-    .getByLabel("Motif de la réouverture")
-    .fill("Naissance à Lomé confirmée par le registre.");
+  await chief.getByLabel("Motif de la réouverture").fill("Naissance à Lomé confirmée par le registre.");
   await clickAndWait(chief, "Rouvrir le dossier");
-  await expect(
-    chief.locator('[data-status="in_review"]').first()
-  ).toBeVisible();
-  await expect(timeline(chief)).toContainText(
-    `${STAFF_NAMES.supervisor} a rouvert le dossier.`
-  );
+  await expect(chief.locator('[data-status="in_review"]').first()).toBeVisible();
+  await expect(timeline(chief)).toContainText(`${STAFF_NAMES.supervisor} a rouvert le dossier.`);
 });
 
-test("a transfer to another administration takes the case out of the office's reach", async ({
-  page,
-  signedIn,
-}) => {
+test("a transfer to another administration takes the case out of the office's reach", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "certificat-nationalite");
   const agent = await signedIn(STAFF.agent);
   await openCase(agent, reference);
   const transfer = actionCard(agent, "Transférer à un autre bureau");
-  const option = transfer
-    .locator("optgroup[label='Autres administrations'] option")
-    .first();
+  const option = transfer.locator("optgroup[label='Autres administrations'] option").first();
   const officeName = ((await option.textContent()) ?? "").split(" — ")[0]!;
-  await transfer
-    .getByLabel("Bureau de destination")
-    .selectOption(await option.getAttribute("value"));
-  await transfer
-    .getByLabel("Motif du transfert")
-    .fill("La demande relève de l'état civil.");
+  await transfer.getByLabel("Bureau de destination").selectOption(await option.getAttribute("value"));
+  await transfer.getByLabel("Motif du transfert").fill("La demande relève de l'état civil.");
   await clickAndWait(agent, "Transférer");
   await expect(agent).toHaveURL(/\/agent(\?|$)/);
 
@@ -299,10 +186,7 @@ test("a transfer to another administration takes the case out of the office's re
   await expect(page.getByText(officeName).first()).toBeVisible();
 });
 
-test("two agents on one case: the second gets the new state, his text kept, and one decision is made", async ({
-  page,
-  signedIn,
-}) => {
+test("two agents on one case: the second gets the new state, his text kept, and one decision is made", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire");
   const agent = await signedIn(STAFF.agent);
@@ -316,42 +200,33 @@ test("two agents on one case: the second gets the new state, his text kept, and 
   await expect(
     chief.getByRole("alert").filter({
       hasText: "Ce dossier a été modifié entre-temps par quelqu'un d'autre",
-    })
+    }),
   ).toBeVisible();
-  await expect(
-    chief.locator('[data-status="in_review"]').first()
-  ).toBeVisible();
+  await expect(chief.locator('[data-status="in_review"]').first()).toBeVisible();
   await expect(chief.getByText(STAFF_NAMES.agent).first()).toBeVisible();
 
   // Both decide from the same state: one accepts, the other's refusal comes too late.
   await openCase(chief, reference);
-  await actionCard(chief, "Refuser la demande")
-    .getByLabel("Motif")
-    .selectOption({ label: "Dossier incomplet" });
-  await actionCard(chief, "Refuser la demande")
-    .getByLabel("Explication pour l'usager")
-    .fill("Il manque la pièce d'identité.");
+  await actionCard(chief, "Refuser la demande").getByLabel("Motif").selectOption({ label: "Dossier incomplet" });
+  await actionCard(chief, "Refuser la demande").getByLabel("Explication pour l'usager").fill("Il manque la pièce d'identité.");
   await clickAndWait(agent, "Accepter la demande");
   await expect(agent.locator('[data-status="accepted"]').first()).toBeVisible();
   await clickAndWait(chief, "Refuser la demande");
   await expect(
     chief.getByRole("alert").filter({
       hasText: "Ce dossier a été modifié entre-temps par quelqu'un d'autre",
-    })
+    }),
   ).toBeVisible();
   await expect(chief.locator('[data-status="accepted"]').first()).toBeVisible();
   await expect(chief.getByText("votre texte est conservé")).toBeVisible();
   await expect(
     timeline(chief)
       .getByRole("listitem")
-      .filter({ hasText: /a accepté la demande|a refusé la demande/ })
+      .filter({ hasText: /a accepté la demande|a refusé la demande/ }),
   ).toHaveCount(1);
 });
 
-test("only the office's staff see a case: another office, the operator, the administrator and another citizen get a 404", async ({
-  page,
-  signedIn,
-}) => {
+test("only the office's staff see a case: another office, the operator, the administrator and another citizen get a 404", async ({ page, signedIn }) => {
   test.slow();
   const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire");
   // The applicant himself has his own page, not the office's.

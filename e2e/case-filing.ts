@@ -17,10 +17,7 @@ export const PDF = {
 export const PNG = {
   name: "photo.png",
   mimeType: "image/png",
-  buffer: Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-    "base64"
-  ),
+  buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
 };
 
 export interface Journey {
@@ -36,18 +33,14 @@ export interface Journey {
 }
 
 function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A plausible answer for a field the journey does not choose on purpose. */
 export function defaultAnswer(field: FormField): string | string[] | null {
   switch (field.type) {
     case "text":
-      return (
-        field.name.includes("nom") ? "Mensah" : "Lomé, quartier Tokoin"
-      ).slice(0, field.maxLength ?? 100);
+      return (field.name.includes("nom") ? "Mensah" : "Lomé, quartier Tokoin").slice(0, field.maxLength ?? 100);
     case "textarea":
       return "Rue 254, quartier Tokoin, Lomé";
     case "date":
@@ -70,33 +63,21 @@ export function defaultAnswer(field: FormField): string | string[] | null {
   }
 }
 
-async function fillField(
-  page: Page,
-  field: FormField,
-  value: string | string[] | null
-) {
+async function fillField(page: Page, field: FormField, value: string | string[] | null) {
   const byName = page.locator(`[name="${field.name}"]`);
   switch (field.type) {
     case "file":
-      await byName.setInputFiles(
-        field.accept.includes("application/pdf") ? PDF : PNG
-      );
+      await byName.setInputFiles(field.accept.includes("application/pdf") ? PDF : PNG);
       return;
     case "select":
       await byName.selectOption(String(value));
       return;
     case "radio":
-      await page
-        .locator(`input[name="${field.name}"][value="${String(value)}"]`)
-        .check();
+      await page.locator(`input[name="${field.name}"][value="${String(value)}"]`).check();
       return;
     case "checkbox":
       if (!field.options) await byName.check();
-      else
-        for (const v of [value].flat())
-          await page
-            .locator(`input[name="${field.name}"][value="${String(v)}"]`)
-            .check();
+      else for (const v of [value].flat()) await page.locator(`input[name="${field.name}"][value="${String(v)}"]`).check();
       return;
     default:
       await byName.fill(String(value));
@@ -104,35 +85,24 @@ async function fillField(
 }
 
 /** Goes through every step up to "check your answers", filling each section from its definition. */
-export async function fillForm(
-  page: Page,
-  journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region">
-) {
+export async function fillForm(page: Page, journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region">) {
   const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
   const data: Record<string, unknown> = {};
   for (let guard = 0; guard < 20; guard++) {
     const step = /\/formulaire\/([^/?]+)/.exec(page.url())?.[1];
     if (step === "verification") return;
     if (step === "pour-qui") {
-      if (journey.forWhom === "self")
-        await page.getByLabel("Pour moi-même").check();
+      if (journey.forWhom === "self") await page.getByLabel("Pour moi-même").check();
       else {
         await page.getByLabel("Pour une autre personne").check();
-        await page
-          .getByLabel("Nom et prénoms de la personne")
-          .fill(journey.forWhom.fullName);
+        await page.getByLabel("Nom et prénoms de la personne").fill(journey.forWhom.fullName);
         await page.getByLabel(journey.forWhom.relationship).check();
       }
     } else if (step === "bureau") {
-      await page
-        .getByRole("radio", { name: journey.region, exact: true })
-        .check();
+      await page.getByRole("radio", { name: journey.region, exact: true }).check();
     } else {
       const section = procedure.definition.sections.find((s) => s.id === step);
-      expect(
-        section,
-        `a section of ${journey.slug} named ${step}`
-      ).toBeTruthy();
+      expect(section, `a section of ${journey.slug} named ${step}`).toBeTruthy();
       for (const field of section!.fields) {
         const value = journey.answers[field.name] ?? defaultAnswer(field);
         if (value !== null) data[field.name] = value;
@@ -141,10 +111,7 @@ export async function fillForm(
       }
     }
     await clickAndWait(page, "Continuer");
-    await expect(
-      page.getByRole("alert"),
-      `no error on step ${step}`
-    ).toHaveCount(0);
+    await expect(page.getByRole("alert"), `no error on step ${step}`).toHaveCount(0);
   }
   throw new Error("the form never reached the check-your-answers page");
 }

@@ -12,15 +12,12 @@ import { clickAndWait, expect, test } from "./fixtures";
  */
 
 const PASSWORD = "le marché de Bè un samedi matin";
+
 const JOURNEYS: Journey[] = [
   {
     slug: "extrait-casier-judiciaire",
     search: "casier",
-    answers: {
-      motif: "autre",
-      motif_autre: "Inscription à un stage",
-      nombre_exemplaires: "2",
-    },
+    answers: { motif: "autre", motif_autre: "Inscription à un stage", nombre_exemplaires: "2" },
     forWhom: "self",
     region: "Maritime",
     change: ["motif_autre", "Dossier de stage au port autonome"],
@@ -36,12 +33,7 @@ const JOURNEYS: Journey[] = [
   {
     slug: "creation-entreprise",
     search: "creation entreprise",
-    answers: {
-      forme_juridique: "sarl",
-      denomination: "Atelier Lomé Numérique",
-      capital: "1000000",
-      nombre_associes: "2",
-    },
+    answers: { forme_juridique: "sarl", denomination: "Atelier Lomé Numérique", capital: "1000000", nombre_associes: "2" },
     forWhom: "self",
     region: "Maritime",
     change: ["denomination", "Atelier Numérique du Golfe"],
@@ -49,17 +41,10 @@ const JOURNEYS: Journey[] = [
 ];
 
 for (const journey of JOURNEYS) {
-  test(`a citizen files « ${journey.slug} » with documents and follows it`, async ({
-    page,
-    baseURL,
-  }) => {
+  test(`a citizen files « ${journey.slug} » with documents and follows it`, async ({ page, baseURL }) => {
     test.slow();
     const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-    await signUp(page, {
-      fullName: "Ama Koudjo",
-      identifier: uniqueEmail("parcours"),
-      password: PASSWORD,
-    });
+    await signUp(page, { fullName: "Ama Koudjo", identifier: uniqueEmail("parcours"), password: PASSWORD });
     await expect(page).toHaveURL(/\/mon-espace$/);
 
     // Find it from the home page.
@@ -67,82 +52,43 @@ for (const journey of JOURNEYS) {
     await page.getByLabel("Rechercher une démarche").fill(journey.search);
     await clickAndWait(page, "Rechercher");
     await page.getByRole("link", { name: procedure.titleFr }).click();
-    await expect(
-      page.getByRole("heading", { level: 1, name: procedure.titleFr })
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: procedure.titleFr })).toBeVisible();
     await page.getByRole("link", { name: "Commencer" }).click();
     await clickAndWait(page, "Commencer ma demande");
-    const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(
-      page.url()
-    )![1]!;
+    const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
 
     await fillForm(page, journey);
 
     // Check your answers, change one answer, come back.
-    await expect(
-      page.getByRole("heading", {
-        level: 1,
-        name: "Vérifiez votre demande avant de l'envoyer",
-      })
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Vérifiez votre demande avant de l'envoyer" })).toBeVisible();
     const [changed, newValue] = journey.change;
-    const original = String(
-      journey.answers[changed] ??
-        defaultAnswer(
-          procedure.definition.sections
-            .flatMap((s) => s.fields)
-            .find((f) => f.name === changed)!
-        )
-    );
-    await expect(
-      page.getByText(original, { exact: true }).first()
-    ).toBeVisible();
-    const section = procedure.definition.sections.find((s) =>
-      s.fields.some((f) => f.name === changed)
-    )!;
+    const original = String(journey.answers[changed] ?? defaultAnswer(procedure.definition.sections.flatMap((s) => s.fields).find((f) => f.name === changed)!));
+    await expect(page.getByText(original, { exact: true }).first()).toBeVisible();
+    const section = procedure.definition.sections.find((s) => s.fields.some((f) => f.name === changed))!;
     await page.locator(`a[href$="/formulaire/${section.id}"]`).first().click();
     await page.locator(`[name="${changed}"]`).fill(newValue);
     await clickAndWait(page, "Continuer");
     await expect(page).toHaveURL(/\/formulaire\/verification$/);
-    await expect(
-      page.getByText(newValue, { exact: true }).first()
-    ).toBeVisible();
-    if (journey.forWhom !== "self")
-      await expect(
-        page.getByText(journey.forWhom.fullName, { exact: false })
-      ).toBeVisible();
+    await expect(page.getByText(newValue, { exact: true }).first()).toBeVisible();
+    if (journey.forWhom !== "self") await expect(page.getByText(journey.forWhom.fullName, { exact: false })).toBeVisible();
 
     // Submit: the confirmation gives the reference and, once, the tracking code.
     await clickAndWait(page, "Envoyer ma demande");
-    await expect(page).toHaveURL(
-      new RegExp(`/dossiers/${reference}/confirmation$`)
-    );
-    await expect(
-      page.getByRole("heading", { level: 1, name: "Demande envoyée" })
-    ).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Demande envoyée" })).toBeVisible();
     await expect(page.getByText(reference, { exact: true })).toBeVisible();
-    const trackingCode = (await page
-      .getByTestId("tracking-code")
-      .textContent())!.trim();
+    const trackingCode = (await page.getByTestId("tracking-code").textContent())!.trim();
     expect(trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await page.reload();
     await expect(page.getByTestId("tracking-code")).toHaveCount(0);
 
     // The receipt, printable and as a PDF.
-    await page
-      .getByRole("link", { name: "Voir et imprimer le récépissé" })
-      .click();
-    await expect(
-      page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })
-    ).toBeVisible();
+    await page.getByRole("link", { name: "Voir et imprimer le récépissé" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })).toBeVisible();
     await expect(page.getByText(reference).first()).toBeVisible();
     await expect(page.getByText(procedure.titleFr).first()).toBeVisible();
-    await expect(
-      page.getByRole("img", { name: new RegExp(reference) })
-    ).toBeVisible();
-    const pdf = await page.request.get(
-      `/mon-espace/dossiers/${reference}/recepisse.pdf`
-    );
+    await expect(page.getByRole("img", { name: new RegExp(reference) })).toBeVisible();
+    const pdf = await page.request.get(`/mon-espace/dossiers/${reference}/recepisse.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -150,21 +96,11 @@ for (const journey of JOURNEYS) {
     // Mon espace lists it among the requests in progress; the case page tells its status.
     await page.goto("/mon-espace");
     const inProgress = page.getByRole("region", { name: "Demandes en cours" });
-    await expect(
-      inProgress.getByRole("link", {
-        name: new RegExp(procedure.titleFr.slice(0, 20)),
-      })
-    ).toHaveCount(1);
-    await expect(page.getByRole("region", { name: "Brouillons" })).toHaveCount(
-      0
-    );
+    await expect(inProgress.getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Brouillons" })).toHaveCount(0);
     await page.goto(`/mon-espace/dossiers/${reference}`);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(
-      procedure.titleFr
-    );
-    await expect(
-      page.getByText(/Déposé|En attente de transmission/).first()
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(procedure.titleFr);
+    await expect(page.getByText(/Déposé|En attente de transmission/).first()).toBeVisible();
 
     // Anyone with the reference and the code follows it on /suivi, without personal data.
     await page.context().clearCookies();
@@ -172,74 +108,40 @@ for (const journey of JOURNEYS) {
     await page.getByLabel("Numéro de dossier").fill(reference.toLowerCase());
     await page.getByLabel("Code de suivi").fill(trackingCode);
     await clickAndWait(page, "Voir l'état du dossier");
-    await expect(
-      page.getByText(/Déposé|En attente de transmission/).first()
-    ).toBeVisible();
+    await expect(page.getByText(/Déposé|En attente de transmission/).first()).toBeVisible();
     await expect(page.getByText("Ama Koudjo")).toHaveCount(0);
-    if (journey.forWhom !== "self")
-      await expect(page.getByText(journey.forWhom.fullName)).toHaveCount(0);
+    if (journey.forWhom !== "self") await expect(page.getByText(journey.forWhom.fullName)).toHaveCount(0);
   });
 }
 
-test("a double submission (double click, resend) makes one case", async ({
-  page,
-  baseURL,
-}) => {
+test("a double submission (double click, resend) makes one case", async ({ page, baseURL }) => {
   test.slow();
   const journey = JOURNEYS[0]!;
-  await signUp(page, {
-    fullName: "Edem Agbeko",
-    identifier: uniqueEmail("double"),
-    password: PASSWORD,
-  });
+  await signUp(page, { fullName: "Edem Agbeko", identifier: uniqueEmail("double"), password: PASSWORD });
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto(`/demarches/${journey.slug}/commencer`);
   await clickAndWait(page, "Commencer ma demande");
-  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(
-    page.url()
-  )![1]!;
+  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
   await fillForm(page, journey);
 
   // The same form sent three times at once, as an impatient thumb or a flaky 3G link would.
-  const form = page
-    .locator("form[method='post']")
-    .filter({ has: page.getByRole("button", { name: "Envoyer ma demande" }) });
-  const idempotencyKey = await form
-    .locator("input[name=idempotencyKey]")
-    .inputValue();
+  const form = page.locator("form[method='post']").filter({ has: page.getByRole("button", { name: "Envoyer ma demande" }) });
+  const idempotencyKey = await form.locator("input[name=idempotencyKey]").inputValue();
   const url = page.url();
   const posts = await Promise.all(
-    [1, 2, 3].map(() =>
-      page.request.post(url, {
-        form: { idempotencyKey },
-        headers: { Origin: baseURL! },
-        maxRedirects: 0,
-      })
-    )
+    [1, 2, 3].map(() => page.request.post(url, { form: { idempotencyKey }, headers: { Origin: baseURL! }, maxRedirects: 0 })),
   );
   for (const response of posts) {
     expect(response.status()).toBe(303);
-    expect(response.headers()["location"]).toContain(
-      `/mon-espace/dossiers/${reference}/confirmation`
-    );
+    expect(response.headers()["location"]).toContain(`/mon-espace/dossiers/${reference}/confirmation`);
   }
   // And once more from the page itself (the resend after a timeout).
   await clickAndWait(page, "Envoyer ma demande");
-  await expect(page).toHaveURL(
-    new RegExp(`/dossiers/${reference}/confirmation$`)
-  );
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
 
   await page.goto("/mon-espace");
   const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-  await expect(
-    page
-      .getByRole("region", { name: "Demandes en cours" })
-      .getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })
-  ).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Demandes en cours" }).getByRole("link", { name: new RegExp(procedure.titleFr.slice(0, 20)) })).toHaveCount(1);
   await page.goto(`/mon-espace/dossiers/${reference}`);
-  await expect(
-    page
-      .getByRole("listitem")
-      .filter({ hasText: "Vous avez déposé votre demande" })
-  ).toHaveCount(1);
+  await expect(page.getByRole("listitem").filter({ hasText: "Vous avez déposé votre demande" })).toHaveCount(1);
 });

@@ -23,16 +23,10 @@ export const STAFF_NAMES = {
   supervisor: "Komi Adjévi",
 } as const;
 
-export type LomeProcedure =
-  | "extrait-casier-judiciaire"
-  | "certificat-nationalite";
+export type LomeProcedure = "extrait-casier-judiciaire" | "certificat-nationalite";
 
 /** Signs a new citizen up in `page` and files `slug` for himself in Maritime (→ TPI-LOM). */
-export async function fileCaseAtLome(
-  page: Page,
-  slug: LomeProcedure,
-  fullName = "Ama Koudjo"
-): Promise<string> {
+export async function fileCaseAtLome(page: Page, slug: LomeProcedure, fullName = "Ama Koudjo"): Promise<string> {
   await signUp(page, {
     fullName,
     identifier: uniqueEmail("dossier"),
@@ -41,9 +35,7 @@ export async function fileCaseAtLome(
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto(`/demarches/${slug}/commencer`);
   await clickAndWait(page, "Commencer ma demande");
-  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(
-    page.url()
-  )![1]!;
+  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
   const journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region"> = {
     slug,
     answers: {},
@@ -52,9 +44,7 @@ export async function fileCaseAtLome(
   };
   await fillForm(page, journey);
   await clickAndWait(page, "Envoyer ma demande");
-  await expect(page).toHaveURL(
-    new RegExp(`/dossiers/${reference}/confirmation$`)
-  );
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
   return reference;
 }
 
@@ -65,19 +55,7 @@ export async function fileCaseAtLome(
 export const test = base.extend<{
   signedIn: (identifier: string) => Promise<Page>;
 }>({
-  signedIn: async (
-    {
-      browser,
-      javaScriptEnabled,
-      viewport,
-      isMobile,
-      hasTouch,
-      extraHTTPHeaders,
-      baseURL,
-      locale,
-    },
-    provide
-  ) => {
+  signedIn: async ({ browser, javaScriptEnabled, viewport, isMobile, hasTouch, extraHTTPHeaders, baseURL, locale }, provide) => {
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
     await provide(async (identifier) => {

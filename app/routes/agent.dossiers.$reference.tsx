@@ -1,23 +1,11 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionForms } from "~/components/backoffice/ActionForms";
-import {
-  clockPauses,
-  staffActions,
-  staffTimelineSentence,
-} from "~/components/backoffice/case-view";
+import { ActionForms, ConfirmDecision } from "~/components/backoffice/ActionForms";
+import { clockPauses, staffActions, staffTimelineSentence } from "~/components/backoffice/case-view";
 import { CaseHeader } from "~/components/backoffice/CaseHeader";
 import { FiledAnswers } from "~/components/backoffice/FiledAnswers";
-import {
-  NotesSection,
-  StaffMessages,
-} from "~/components/backoffice/Conversation";
+import { NotesSection, StaffMessages } from "~/components/backoffice/Conversation";
 import { StaffTimeline } from "~/components/backoffice/StaffTimeline";
 import { useReplyErrors, type PageReply } from "~/components/backoffice/reply";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
@@ -27,13 +15,7 @@ import { PageHeading } from "~/components/ui/PageHeading";
 import { audit } from "~/services/audit.server";
 import { runStaffAction } from "~/services/staff-case-actions.server";
 import { loadStaffCasePage } from "~/services/staff-case-page.server";
-import {
-  DECISION_REASONS,
-  findStaffCase,
-  officeColleagues,
-  transferTargets,
-  type StaffCase,
-} from "~/services/staff-cases.server";
+import { DECISION_REASONS, findStaffCase, officeColleagues, transferTargets, type StaffCase } from "~/services/staff-cases.server";
 import { appBaseUrl, requestMetaFor, requireUser } from "~/utils/auth.server";
 import type { SessionUser } from "~/domain/user";
 import type { RequestContext } from "~/utils/context";
@@ -47,19 +29,7 @@ export const handle = { i18n: ["backoffice", "forms", "myspace"] };
 export const meta = titleFromLoader;
 
 /** Success notices (`?fait=`): one per form of the page. */
-const NOTICES = [
-  "take",
-  "assign",
-  "requestPieces",
-  "accept",
-  "markReady",
-  "deliver",
-  "reject",
-  "close",
-  "reopen",
-  "message",
-  "note",
-] as const;
+const NOTICES = ["take", "assign", "requestPieces", "accept", "markReady", "deliver", "reject", "close", "reopen", "message", "note"] as const;
 
 /** The case at one of the user's offices, or a 404 written to the audit log (never a 403). */
 async function requireStaffCase(
@@ -67,7 +37,7 @@ async function requireStaffCase(
   request: Request,
   user: SessionUser,
   reference: string | undefined,
-  context?: Partial<RequestContext>
+  context?: Partial<RequestContext>,
 ): Promise<StaffCase> {
   const found = reference ? await findStaffCase(db, user, reference) : null;
   if (found) return found;
@@ -87,11 +57,7 @@ async function requireStaffCase(
 
 /** What the action forms offer: colleagues (supervisor), transfer targets, reason codes. */
 async function actionChoices(db: Database, found: StaffCase) {
-  const actions = staffActions(
-    found.status,
-    found.role,
-    found.procedure.delivery
-  );
+  const actions = staffActions(found.status, found.role, found.procedure.delivery);
   const [colleagues, targets] = await Promise.all([
     actions.includes("assign") ? officeColleagues(db, found.officeId!) : [],
     actions.includes("transfer") ? transferTargets(db, found.officeId!) : [],
@@ -102,34 +68,16 @@ async function actionChoices(db: Database, found: StaffCase) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const found = await requireStaffCase(
-    db,
-    request,
-    user,
-    params.reference,
-    context
-  );
-  if (params.reference !== found.reference)
-    throw redirect(`/agent/dossiers/${found.reference}`);
+  const found = await requireStaffCase(db, request, user, params.reference, context);
+  if (params.reference !== found.reference) throw redirect(`/agent/dossiers/${found.reference}`);
   const locale = toLocale(await i18next.getLocale(request));
   const t = await i18next.getFixedT(request, "backoffice");
-  const [page, choices] = await Promise.all([
-    loadStaffCasePage(db, found),
-    actionChoices(db, found),
-  ]);
-  const procedure =
-    locale === "en" ? found.procedure.titleEn : found.procedure.titleFr;
+  const [page, choices] = await Promise.all([loadStaffCasePage(db, found), actionChoices(db, found)]);
+  const procedure = locale === "en" ? found.procedure.titleEn : found.procedure.titleFr;
   const notice = new URL(request.url).searchParams.get("fait");
-  const pauses = clockPauses(
-    page.events,
-    found.status,
-    found.statusChangedAt,
-    new Date()
-  );
+  const pauses = clockPauses(page.events, found.status, found.statusChangedAt, new Date());
   return {
-    title: documentTitle(
-      t("case.title", { procedure, reference: found.reference })
-    ),
+    title: documentTitle(t("case.title", { procedure, reference: found.reference })),
     reference: found.reference,
     procedure,
     status: found.status,
@@ -140,9 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     onBehalfOf: found.onBehalfOf,
     assignee: found.assignee,
     isMine: found.assigneeId === user.id,
-    office: found.office
-      ? { name: found.office.name, linkStatus: found.office.linkStatus }
-      : null,
+    office: found.office ? { name: found.office.name, linkStatus: found.office.linkStatus } : null,
     submittedAt: found.submittedAt?.toISOString() ?? null,
     dueAt: found.dueAt?.toISOString() ?? null,
     decidedAt: found.decidedAt?.toISOString() ?? null,
@@ -182,29 +128,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reject: [...DECISION_REASONS.reject],
       close: [...DECISION_REASONS.close],
     },
-    requiredDocuments: found.procedure.requiredDocuments.map(
-      (d) => d.label[locale]
-    ),
-    notice: (NOTICES as readonly string[]).includes(notice ?? "")
-      ? notice
-      : null,
+    requiredDocuments: found.procedure.requiredDocuments.map((d) => d.label[locale]),
+    notice: (NOTICES as readonly string[]).includes(notice ?? "") ? notice : null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const found = await requireStaffCase(
-    db,
-    request,
-    user,
-    params.reference,
-    context
-  );
+  const found = await requireStaffCase(db, request, user, params.reference, context);
   const choices = await actionChoices(db, found);
   const reply = await runStaffAction(db, request, {
     user,
     reference: found.reference,
+    currentVersion: found.version,
     baseUrl: appBaseUrl(request),
     choices: {
       reasons: DECISION_REASONS,
@@ -214,20 +151,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (reply.ok) {
     // After a transfer the case is no longer ours: back to the inbox.
-    if (reply.intent === "transfer")
-      return redirect(`/agent?fait=transfert&dossier=${found.reference}`, 303);
-    const anchor =
-      reply.intent === "message"
-        ? "#messages"
-        : reply.intent === "note"
-        ? "#notes"
-        : "";
-    return redirect(
-      `/agent/dossiers/${found.reference}?fait=${reply.intent}${anchor}`,
-      303
-    );
+    if (reply.intent === "transfer") return redirect(`/agent?fait=transfert&dossier=${found.reference}`, 303);
+    const anchor = reply.intent === "message" ? "#messages" : reply.intent === "note" ? "#notes" : "";
+    return redirect(`/agent/dossiers/${found.reference}?fait=${reply.intent}${anchor}`, 303);
   }
-  return data<PageReply>(reply, { status: reply.conflict ? 409 : 400 });
+  return data<PageReply>(reply, {
+    status: reply.confirm ? 200 : reply.conflict ? 409 : 400,
+  });
 }
 
 export default function AgentCasePage() {
@@ -238,9 +168,7 @@ export default function AgentCasePage() {
   return (
     <>
       <Breadcrumbs items={[{ label: t("inbox"), to: "/agent" }]} />
-      <PageHeading caption={t("case.caption", { reference: c.reference })}>
-        {c.procedure}
-      </PageHeading>
+      <PageHeading caption={t("case.caption", { reference: c.reference })}>{c.procedure}</PageHeading>
       {reply && !reply.ok && reply.conflict ? (
         <Notice tone="error" title={t("conflict.title")}>
           <p>{t("conflict.body")}</p>
@@ -251,14 +179,13 @@ export default function AgentCasePage() {
           <p>{t(`refused.${reply.refused}`)}</p>
         </Notice>
       ) : null}
-      <ErrorSummary
-        errors={errors.map((e) => ({ id: e.field, message: e.message }))}
-      />
+      <ErrorSummary errors={errors.map((e) => ({ id: e.field, message: e.message }))} />
       {c.notice ? (
         <Notice tone="success">
           <p>{t(`notice.${c.notice}`)}</p>
         </Notice>
       ) : null}
+      {reply && !reply.ok && reply.confirm ? <ConfirmDecision reply={reply} /> : null}
       <CaseHeader />
       <ActionForms reply={reply} errors={errors} />
       <FiledAnswers />

@@ -1,11 +1,6 @@
 import { ACCEPTED_FILE_TYPES } from "~/domain/files";
 import type { SessionUser } from "~/domain/user";
-import {
-  isStaffIntent,
-  validateStaffAction,
-  type ActionChoices,
-  type ParsedAction,
-} from "~/components/backoffice/action-form";
+import { isStaffIntent, validateStaffAction, type ActionChoices, type ParsedAction } from "~/components/backoffice/action-form";
 import type { PageReply } from "~/components/backoffice/reply";
 import type { Database } from "~/utils/db.server";
 import {
@@ -24,12 +19,7 @@ import {
   transferCase,
   type StaffActionResult,
 } from "./staff-cases.server";
-import {
-  discardStoredFiles,
-  isRequestTooLarge,
-  parseUploadForm,
-  type StoredFile,
-} from "./uploads.server";
+import { discardStoredFiles, isRequestTooLarge, parseUploadForm, type StoredFile } from "./uploads.server";
 
 export const OFFICE_FILE_FIELDS = ["piece1", "piece2"] as const;
 const FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -46,16 +36,12 @@ export async function runStaffAction(
   input: {
     user: SessionUser;
     reference: string;
+    currentVersion: number;
     choices: ActionChoices;
     baseUrl: string;
-  }
+  },
 ): Promise<StaffActionReply> {
-  const limits = Object.fromEntries(
-    OFFICE_FILE_FIELDS.map((field) => [
-      field,
-      { maxBytes: FILE_MAX_BYTES, accept: ACCEPTED_FILE_TYPES },
-    ])
-  );
+  const limits = Object.fromEntries(OFFICE_FILE_FIELDS.map((field) => [field, { maxBytes: FILE_MAX_BYTES, accept: ACCEPTED_FILE_TYPES }]));
   let parsed: Awaited<ReturnType<typeof parseUploadForm>>;
   try {
     parsed = await parseUploadForm(request, limits, {
@@ -73,10 +59,7 @@ export async function runStaffAction(
   }
   const { values, files, rejections } = parsed;
   const intent = typeof values.intent === "string" ? values.intent : "";
-  const drop = () =>
-    files.length > 0
-      ? discardStoredFiles(files).catch(() => undefined)
-      : Promise.resolve();
+  const drop = () => (files.length > 0 ? discardStoredFiles(files).catch(() => undefined) : Promise.resolve());
   if (!isStaffIntent(intent)) {
     await drop();
     throw new Response("Bad Request", { status: 400 });
@@ -96,7 +79,13 @@ export async function runStaffAction(
       values,
     };
   }
+  // A refusal or a closing is final for the agent: a second step shows what the citizen will read.
   const expectedVersion = Number(values.expectedVersion);
+  if ((intent === "reject" || intent === "close") && values.confirmed !== "1") {
+    // Asking to confirm a decision on a page already out of date would only delay the bad news.
+    if (expectedVersion !== input.currentVersion) return { ok: false, intent, conflict: true, errors: [], values };
+    return { ok: false, intent, confirm: true, errors: [], values };
+  }
   const base = {
     user: input.user,
     reference: input.reference,
@@ -105,25 +94,17 @@ export async function runStaffAction(
   };
   let result: StaffActionResult;
   try {
-    result = await dispatch(
-      db,
-      checked.action,
-      base,
-      intent === "message" ? files : []
-    );
+    result = await dispatch(db, checked.action, base, intent === "message" ? files : []);
   } catch (error) {
     await drop();
-    if (error instanceof CaseConflictError)
-      return { ok: false, intent, conflict: true, errors: [], values };
+    if (error instanceof CaseConflictError) return { ok: false, intent, conflict: true, errors: [], values };
     throw error;
   }
   if (!result.ok) {
     await drop();
-    if (result.error === "not_found")
-      throw new Response("Not Found", { status: 404 });
+    if (result.error === "not_found") throw new Response("Not Found", { status: 404 });
     // A stale page: the case moved on (or someone else decided) since it was shown.
-    if (result.error === "wrong_status")
-      return { ok: false, intent, conflict: true, errors: [], values };
+    if (result.error === "wrong_status") return { ok: false, intent, conflict: true, errors: [], values };
     return { ok: false, intent, refused: result.error, errors: [], values };
   }
   if (intent !== "message") await drop();
@@ -139,7 +120,7 @@ function dispatch(
     expectedVersion: number;
     baseUrl: string;
   },
-  files: StoredFile[]
+  files: StoredFile[],
 ): Promise<StaffActionResult> {
   switch (action.intent) {
     case "take":

@@ -10,10 +10,7 @@ import { listCaseAttachments } from "./uploads.server";
  * the messages with their files, the issued documents, the files of the form, and the private
  * notes of the office (never shown to the citizen).
  */
-export async function loadStaffCasePage(
-  executor: Executor,
-  found: Pick<StaffCase, "id" | "status">
-) {
+export async function loadStaffCasePage(executor: Executor, found: Pick<StaffCase, "id" | "status">) {
   const [shared, events, noteRows, formFiles] = await Promise.all([
     loadCasePage(executor, found),
     executor
@@ -41,6 +38,17 @@ export async function loadStaffCasePage(
       .orderBy(asc(notes.createdAt), asc(notes.id)),
     listCaseAttachments(executor, found.id),
   ]);
+  // An assignment by a supervisor names the colleague in its payload (assigneeId): give his name.
+  const assigneeIds = [...new Set(events.map((e) => e.payload.assigneeId).filter((id): id is string => typeof id === "string"))];
+  const names = new Map<string, string>();
+  if (assigneeIds.length > 0) {
+    const rows = await executor.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, assigneeIds));
+    for (const row of rows) names.set(row.id, row.fullName);
+  }
+  for (const event of events) {
+    const name = typeof event.payload.assigneeId === "string" ? names.get(event.payload.assigneeId) : undefined;
+    if (name) event.payload = { ...event.payload, assigneeName: name };
+  }
   return {
     events,
     messages: shared.messages,

@@ -4,15 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Checkboxes } from "~/components/ui/Checkboxes";
 import { Field } from "~/components/ui/Field";
+import { MessageText } from "~/components/myspace/MessageText";
 import type { loader } from "~/routes/agent.dossiers.$reference";
 import type { StaffAction } from "./case-view";
-import {
-  errorFor,
-  typedValue,
-  typedValues,
-  type ErrorView,
-  type PageReply,
-} from "./reply";
+import { errorFor, typedValue, typedValues, type ErrorView, type PageReply } from "./reply";
 
 interface Props {
   reply: PageReply | undefined;
@@ -20,15 +15,7 @@ interface Props {
 }
 
 /** One action: a card with its heading, what it does, and a plain POST form. */
-function ActionCard({
-  intent,
-  children,
-  version,
-}: {
-  intent: StaffAction;
-  children: ReactNode;
-  version: number;
-}) {
+function ActionCard({ intent, children, version }: { intent: StaffAction; children: ReactNode; version: number }) {
   const { t } = useTranslation("backoffice");
   return (
     <section aria-labelledby={`action-${intent}`} className="card">
@@ -59,12 +46,7 @@ export function ActionForms({ reply, errors }: Props) {
   const reasonForm = (intent: "reject" | "close") => (
     <>
       <p>{t(`actions.${intent}.lead`)}</p>
-      <Field
-        as="select"
-        label={t("actions.reasonCode")}
-        {...field(intent, "reasonCode")}
-        defaultValue={typedValue(reply, intent, "reasonCode") ?? ""}
-      >
+      <Field as="select" label={t("actions.reasonCode")} {...field(intent, "reasonCode")} defaultValue={typedValue(reply, intent, "reasonCode") ?? ""}>
         <option value="">{t("actions.chooseReason")}</option>
         {c.reasons[intent].map((code) => (
           <option key={code} value={code}>
@@ -72,14 +54,7 @@ export function ActionForms({ reply, errors }: Props) {
           </option>
         ))}
       </Field>
-      <Field
-        as="textarea"
-        label={t("actions.reasonText")}
-        hint={t("actions.reasonTextHint")}
-        rows={4}
-        maxLength={5000}
-        {...field(intent, "reasonText")}
-      />
+      <Field as="textarea" label={t("actions.reasonText")} hint={t("actions.reasonTextHint")} rows={4} maxLength={5000} {...field(intent, "reasonText")} />
       <Button type="submit" variant="warning">
         {t(`actions.${intent}.submit`)}
       </Button>
@@ -164,9 +139,7 @@ export function ActionForms({ reply, errors }: Props) {
                     rows={3}
                     {...field(intent, "checklistOther")}
                   />
-                  <Button type="submit">
-                    {t("actions.requestPieces.submit")}
-                  </Button>
+                  <Button type="submit">{t("actions.requestPieces.submit")}</Button>
                 </ActionCard>
               );
             case "accept":
@@ -224,16 +197,8 @@ export function ActionForms({ reply, errors }: Props) {
                     defaultValue={typedValue(reply, intent, "toOfficeId") ?? ""}
                   >
                     <option value="">{t("actions.transfer.choose")}</option>
-                    {sameAgency.length > 0 ? (
-                      <optgroup label={t("actions.transfer.sameAgency")}>
-                        {sameAgency.map(targetOption)}
-                      </optgroup>
-                    ) : null}
-                    {otherAgencies.length > 0 ? (
-                      <optgroup label={t("actions.transfer.otherAgencies")}>
-                        {otherAgencies.map(targetOption)}
-                      </optgroup>
-                    ) : null}
+                    {sameAgency.length > 0 ? <optgroup label={t("actions.transfer.sameAgency")}>{sameAgency.map(targetOption)}</optgroup> : null}
+                    {otherAgencies.length > 0 ? <optgroup label={t("actions.transfer.otherAgencies")}>{otherAgencies.map(targetOption)}</optgroup> : null}
                   </Field>
                   <Field
                     as="textarea"
@@ -252,13 +217,7 @@ export function ActionForms({ reply, errors }: Props) {
               return (
                 <ActionCard key={intent} intent={intent} version={c.version}>
                   <p>{t("actions.reopen.lead")}</p>
-                  <Field
-                    as="textarea"
-                    label={t("actions.reopen.reason")}
-                    rows={3}
-                    maxLength={5000}
-                    {...field(intent, "reason")}
-                  />
+                  <Field as="textarea" label={t("actions.reopen.reason")} rows={3} maxLength={5000} {...field(intent, "reason")} />
                   <Button type="submit">{t("actions.reopen.submit")}</Button>
                 </ActionCard>
               );
@@ -267,6 +226,45 @@ export function ActionForms({ reply, errors }: Props) {
           }
         })}
       </div>
+    </section>
+  );
+}
+
+/** Second step of a refusal or a closing: what the citizen will read, and the final button. */
+export function ConfirmDecision({ reply }: { reply: PageReply }) {
+  const c = useLoaderData<typeof loader>();
+  const { t } = useTranslation("backoffice");
+  const intent = reply.intent as "reject" | "close";
+  const reasonCode = typedValue(reply, intent, "reasonCode") ?? "";
+  const reasonText = typedValue(reply, intent, "reasonText") ?? "";
+  return (
+    <section aria-labelledby="confirmation" className="card">
+      <h2 id="confirmation" className="card__title">
+        {t(`confirm.${intent}.title`)}
+      </h2>
+      <p>{t(`confirm.${intent}.lead`)}</p>
+      <dl className="summary">
+        <dt>{t("actions.reasonCode")}</dt>
+        <dd>{t(`reasons.${reasonCode}`)}</dd>
+        <dt>{t("actions.reasonText")}</dt>
+        <dd>
+          <MessageText text={reasonText} />
+        </dd>
+      </dl>
+      <Form method="post" replace>
+        <input type="hidden" name="intent" value={intent} />
+        {/* The version the agent decided on: if the case changed since, the confirmation is refused. */}
+        <input type="hidden" name="expectedVersion" value={typedValue(reply, intent, "expectedVersion") ?? c.version} />
+        <input type="hidden" name="reasonCode" value={reasonCode} />
+        <input type="hidden" name="reasonText" value={reasonText} />
+        <input type="hidden" name="confirmed" value="1" />
+        <Button type="submit" variant="warning">
+          {t(`confirm.${intent}.submit`)}
+        </Button>
+      </Form>
+      <p>
+        <a href={`#action-${intent}`}>{t("confirm.change")}</a>
+      </p>
     </section>
   );
 }

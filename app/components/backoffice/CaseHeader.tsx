@@ -16,12 +16,8 @@ export function CaseHeader() {
     const parts = durationParts(ms);
     return t(`duration.${parts.unit}`, { count: parts.count });
   };
-  const linkDown =
-    c.office &&
-    (c.office.linkStatus === "down" || c.office.linkStatus === "maintenance");
-  const contact = [c.applicant.email, c.applicant.phone]
-    .filter(Boolean)
-    .join(" · ");
+  const linkDown = c.office && (c.office.linkStatus === "down" || c.office.linkStatus === "maintenance");
+  const contact = [c.applicant.email, c.applicant.phone].filter(Boolean).join(" · ");
   return (
     <section aria-labelledby="synthese">
       <h2 id="synthese" className="visually-hidden">
@@ -30,13 +26,7 @@ export function CaseHeader() {
       <p>
         <StatusBadge kind="case" status={c.status} />
       </p>
-      <p>
-        {t(
-          `explain.${
-            c.status === "accepted" ? `accepted_${c.delivery}` : c.status
-          }`
-        )}
-      </p>
+      <p>{t(`explain.${c.status === "accepted" ? `accepted_${c.delivery}` : c.status}`)}</p>
       <dl className="summary">
         <dt>{t("case.reference")}</dt>
         <dd>{c.reference}</dd>
@@ -60,13 +50,7 @@ export function CaseHeader() {
             : t("case.onBehalfOfSelf")}
         </dd>
         <dt>{t("case.assignee")}</dt>
-        <dd>
-          {c.assignee
-            ? c.isMine
-              ? t("case.assigneeMe", { name: c.assignee.fullName })
-              : c.assignee.fullName
-            : t("case.unassigned")}
-        </dd>
+        <dd>{c.assignee ? (c.isMine ? t("case.assigneeMe", { name: c.assignee.fullName }) : c.assignee.fullName) : t("case.unassigned")}</dd>
         {c.submittedAt ? (
           <>
             <dt>{t("case.submittedAt")}</dt>
@@ -78,9 +62,7 @@ export function CaseHeader() {
             <dt>{t("case.dueAt")}</dt>
             <dd>
               {formatDate(c.dueAt, locale)}
-              {c.pauses.outageMs > 0 ||
-              c.pauses.waitingMs > 0 ||
-              c.pauses.ongoingWaitMs > 0 ? (
+              {c.pauses.outageMs > 0 || c.pauses.waitingMs > 0 || c.pauses.ongoingWaitMs > 0 ? (
                 <ul className="list--plain secondary-text">
                   {c.pauses.outageMs > 0 ? (
                     <li>
@@ -124,8 +106,7 @@ export function CaseHeader() {
           <>
             <dt>{t("case.office")}</dt>
             <dd>
-              {c.office.name}{" "}
-              <StatusBadge kind="link" status={c.office.linkStatus} />
+              {c.office.name} <StatusBadge kind="link" status={c.office.linkStatus} />
             </dd>
           </>
         ) : null}

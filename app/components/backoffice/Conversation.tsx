@@ -29,14 +29,10 @@ export function StaffMessages({ reply, errors }: FormProps) {
           {c.messages.map((m) => (
             <li key={m.id} className="card">
               <h3 className="card__title">
-                {m.fromOffice
-                  ? t("messages.fromOffice", { officeName: m.officeName ?? "" })
-                  : t("messages.fromApplicant", { name: c.applicant.fullName })}
+                {m.fromOffice ? t("messages.fromOffice", { officeName: m.officeName ?? "" }) : t("messages.fromApplicant", { name: c.applicant.fullName })}
               </h3>
               <p className="secondary-text">
-                <time dateTime={m.createdAt}>
-                  {formatDateTime(m.createdAt, locale)}
-                </time>
+                <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
               </p>
               <MessageText text={m.body} />
               {m.attachments.length > 0 ? (
@@ -103,13 +99,9 @@ export function NotesSection({ reply, errors }: FormProps) {
         <ol className="list--plain thread">
           {c.notes.map((n) => (
             <li key={n.id} className="card">
-              <h3 className="card__title">
-                {t("notes.by", { name: n.authorName })}
-              </h3>
+              <h3 className="card__title">{t("notes.by", { name: n.authorName })}</h3>
               <p className="secondary-text">
-                <time dateTime={n.createdAt}>
-                  {formatDateTime(n.createdAt, locale)}
-                </time>
+                <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
               </p>
               <MessageText text={n.body} />
             </li>

@@ -12,11 +12,7 @@ import { toLocale } from "~/utils/i18n";
 const VIEWABLE = ["application/pdf", "image/jpeg", "image/png"];
 
 /** Download link, and "Voir" (inline) for images and PDF. */
-export function FileLinks({
-  file,
-}: {
-  file: { id: string; filename: string; mimeType: string; sizeBytes: number };
-}) {
+export function FileLinks({ file }: { file: { id: string; filename: string; mimeType: string; sizeBytes: number } }) {
   const { t, i18n } = useTranslation("backoffice");
   const locale = toLocale(i18n.language);
   return (
@@ -24,22 +20,13 @@ export function FileLinks({
       <a href={`/pieces/${file.id}`} download>
         {file.filename}
       </a>{" "}
-      <span className="secondary-text">
-        ({formatFileSize(file.sizeBytes, locale)})
-      </span>
+      <span className="secondary-text">({formatFileSize(file.sizeBytes, locale)})</span>
       {VIEWABLE.includes(file.mimeType) ? (
         <>
           {" · "}
-          <a
-            href={`/pieces/${file.id}?inline=1`}
-            target="_blank"
-            rel="noreferrer"
-          >
+          <a href={`/pieces/${file.id}?inline=1`} target="_blank" rel="noreferrer">
             {t("files.view")}
-            <span className="visually-hidden">
-              {" "}
-              {t("files.viewContext", { filename: file.filename })}
-            </span>
+            <span className="visually-hidden"> {t("files.viewContext", { filename: file.filename })}</span>
           </a>
         </>
       ) : null}
@@ -55,28 +42,20 @@ export function FiledAnswers() {
   const locale = toLocale(i18n.language);
   const definition = c.definition as FormDefinition;
   const data = c.data;
-  const fileOf = (name: string) =>
-    c.formFiles.find((f) => f.fieldName === name);
+  const fileOf = (name: string) => c.formFiles.find((f) => f.fieldName === name);
   return (
     <>
       <section aria-labelledby="demande">
         <h2 id="demande">{t("filed.title")}</h2>
-        <p className="secondary-text">
-          {t("filed.version", { version: c.formVersion })}
-        </p>
+        <p className="secondary-text">{t("filed.version", { version: c.formVersion })}</p>
         {definition.sections.map((section) => (
-          <section
-            key={section.id}
-            aria-labelledby={`section-${section.id}`}
-            className="answer-summary"
-          >
+          <section key={section.id} aria-labelledby={`section-${section.id}`} className="answer-summary">
             <h3 id={`section-${section.id}`}>{section.title[locale]}</h3>
             <dl className="summary">
               {section.fields
                 .filter((field) => isFieldVisible(field, data))
                 .map((field) => {
-                  const file =
-                    field.type === "file" ? fileOf(field.name) : undefined;
+                  const file = field.type === "file" ? fileOf(field.name) : undefined;
                   return (
                     <Fragment key={field.name}>
                       <dt>{field.label[locale]}</dt>
@@ -88,9 +67,7 @@ export function FiledAnswers() {
                             tForms("file.none")
                           )
                         ) : (
-                          answerText(field, data[field.name], locale, (key) =>
-                            tForms(key)
-                          ) ?? tForms("notAnswered")
+                          answerText(field, data[field.name], locale, (key) => tForms(key)) ?? tForms("notAnswered")
                         )}
                       </dd>
                     </Fragment>

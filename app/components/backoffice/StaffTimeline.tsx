@@ -10,11 +10,7 @@ export type StaffTimelineItem = StaffTimelineSentence & {
 };
 
 /** The history for the office, oldest first: who did what, with names and reasons. */
-export function StaffTimeline({
-  items,
-}: {
-  items: readonly StaffTimelineItem[];
-}) {
+export function StaffTimeline({ items }: { items: readonly StaffTimelineItem[] }) {
   const { t, i18n } = useTranslation("backoffice");
   const locale = toLocale(i18n.language);
   return (
@@ -39,12 +35,7 @@ export function StaffTimeline({
               <>
                 <br />
                 {t("timeline.reason", {
-                  reason: [
-                    item.reason.code ? t(`reasons.${item.reason.code}`) : null,
-                    item.reason.text,
-                  ]
-                    .filter(Boolean)
-                    .join(" — "),
+                  reason: [item.reason.code ? t(`reasons.${item.reason.code}`) : null, item.reason.text].filter(Boolean).join(" — "),
                 })}
               </>
             ) : null}

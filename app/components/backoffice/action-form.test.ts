@@ -16,23 +16,11 @@ describe("validateStaffAction", () => {
         { field: "reject-reasonText", code: "required" },
       ],
     });
-    expect(
-      validateStaffAction(
-        "reject",
-        { reasonCode: "duplicate", reasonText: "x" },
-        choices
-      )
-    ).toEqual({
+    expect(validateStaffAction("reject", { reasonCode: "duplicate", reasonText: "x" }, choices)).toEqual({
       ok: false,
       errors: [{ field: "reject-reasonCode", code: "invalid_choice" }],
     });
-    expect(
-      validateStaffAction(
-        "reject",
-        { reasonCode: "other", reasonText: " Pièce illisible " },
-        choices
-      )
-    ).toEqual({
+    expect(validateStaffAction("reject", { reasonCode: "other", reasonText: " Pièce illisible " }, choices)).toEqual({
       ok: true,
       action: {
         intent: "reject",
@@ -50,7 +38,7 @@ describe("validateStaffAction", () => {
         checklist: ["Photo", "Acte"],
         checklistOther: "Acte\r\n\r\n Quittance ",
       },
-      choices
+      choices,
     );
     expect(result).toEqual({
       ok: true,
@@ -63,18 +51,12 @@ describe("validateStaffAction", () => {
   });
 
   it("only transfers to an offered office and assigns to a colleague", () => {
-    expect(
-      validateStaffAction("transfer", { toOfficeId: "8", reason: "r" }, choices)
-    ).toMatchObject({ ok: false });
-    expect(
-      validateStaffAction("transfer", { toOfficeId: "7", reason: "r" }, choices)
-    ).toEqual({
+    expect(validateStaffAction("transfer", { toOfficeId: "8", reason: "r" }, choices)).toMatchObject({ ok: false });
+    expect(validateStaffAction("transfer", { toOfficeId: "7", reason: "r" }, choices)).toEqual({
       ok: true,
       action: { intent: "transfer", toOfficeId: 7, reason: "r" },
     });
-    expect(
-      validateStaffAction("assign", { assigneeId: "u2" }, choices)
-    ).toMatchObject({ ok: false });
+    expect(validateStaffAction("assign", { assigneeId: "u2" }, choices)).toMatchObject({ ok: false });
   });
 
   it("needs a text for messages, notes, reopening, handover and pickup instructions", () => {

@@ -56,24 +56,16 @@ export interface ActionChoices {
 export function validateStaffAction(
   intent: StaffIntent,
   values: RawValues,
-  choices: ActionChoices
-):
-  | { ok: true; action: ParsedAction }
-  | { ok: false; errors: StaffFormError[] } {
+  choices: ActionChoices,
+): { ok: true; action: ParsedAction } | { ok: false; errors: StaffFormError[] } {
   const errors: StaffFormError[] = [];
   const textOf = (name: string, required = true): string => {
     const value = one(values[name]).trim();
-    if (required && value === "")
-      errors.push({ field: `${intent}-${name}`, code: "required" });
-    else if (value.length > TEXT_MAX_LENGTH)
-      errors.push({ field: `${intent}-${name}`, code: "too_long" });
+    if (required && value === "") errors.push({ field: `${intent}-${name}`, code: "required" });
+    else if (value.length > TEXT_MAX_LENGTH) errors.push({ field: `${intent}-${name}`, code: "too_long" });
     return value;
   };
-  const choice = <T extends string | number>(
-    name: string,
-    allowed: readonly T[],
-    parse: (raw: string) => T
-  ): T | null => {
+  const choice = <T extends string | number>(name: string, allowed: readonly T[], parse: (raw: string) => T): T | null => {
     const raw = one(values[name]).trim();
     if (raw === "") {
       errors.push({ field: `${intent}-${name}`, code: "required" });

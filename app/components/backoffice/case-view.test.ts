@@ -5,18 +5,8 @@ describe("staffActions", () => {
   it.each([
     ["submitted", "agent", "electronic", ["take", "transfer"]],
     ["submitted", "supervisor", "electronic", ["take", "assign", "transfer"]],
-    [
-      "in_review",
-      "agent",
-      "electronic",
-      ["requestPieces", "accept", "reject", "close", "transfer"],
-    ],
-    [
-      "in_review",
-      "supervisor",
-      "pickup",
-      ["assign", "requestPieces", "accept", "reject", "close", "transfer"],
-    ],
+    ["in_review", "agent", "electronic", ["requestPieces", "accept", "reject", "close", "transfer"]],
+    ["in_review", "supervisor", "pickup", ["assign", "requestPieces", "accept", "reject", "close", "transfer"]],
     ["awaiting_info", "agent", "pickup", ["close"]],
     ["accepted", "agent", "pickup", ["markReady"]],
     ["accepted", "agent", "electronic", []],
@@ -40,22 +30,12 @@ describe("clockPauses", () => {
       { type: "info_answered", payload: { pausedMs: 86_400_000 } },
       { type: "taken", payload: {} },
     ];
-    expect(
-      clockPauses(
-        events,
-        "awaiting_info",
-        new Date("2026-03-10T10:00:00Z"),
-        now
-      )
-    ).toEqual({
+    expect(clockPauses(events, "awaiting_info", new Date("2026-03-10T10:00:00Z"), now)).toEqual({
       outageMs: 5_400_000,
       waitingMs: 86_400_000,
       ongoingWaitMs: 7_200_000,
     });
-    expect(
-      clockPauses(events, "in_review", new Date("2026-03-10T10:00:00Z"), now)
-        .ongoingWaitMs
-    ).toBe(0);
+    expect(clockPauses(events, "in_review", new Date("2026-03-10T10:00:00Z"), now).ongoingWaitMs).toBe(0);
   });
 });
 
@@ -68,7 +48,7 @@ describe("staffTimelineSentence", () => {
         at,
         payload: {},
         actorName: "Yawa Amégah",
-      })
+      }),
     ).toEqual({ key: "taken", params: { actor: "Yawa Amégah" } });
     expect(
       staffTimelineSentence({
@@ -76,7 +56,7 @@ describe("staffTimelineSentence", () => {
         at,
         payload: { assigneeName: "Yawa Amégah" },
         actorName: "Komi Adjévi",
-      })
+      }),
     ).toEqual({
       key: "assigned",
       params: { actor: "Komi Adjévi", assignee: "Yawa Amégah" },
@@ -89,12 +69,17 @@ describe("staffTimelineSentence", () => {
         at,
         payload: { reason: "Pièce illisible", reasonCode: "invalid_documents" },
         actorName: "A",
-      })
+      }),
     ).toEqual({
       key: "rejected",
       params: { actor: "A" },
       reason: { code: "invalid_documents", text: "Pièce illisible" },
     });
+  });
+  it("shows the request for pieces with its checklist", () => {
+    expect(staffTimelineSentence({ type: "info_requested", at, payload: { message: "Il manque", checklist: ["Photo", ""] }, actorName: "A" }).detail).toBe(
+      "Il manque\n\n• Photo",
+    );
   });
   it("gives the pause of an outage or an answer", () => {
     expect(
@@ -103,7 +88,7 @@ describe("staffTimelineSentence", () => {
         at,
         payload: { pausedMs: 7_200_000 },
         actorName: null,
-      })
+      }),
     ).toEqual({
       key: "deadline_extended_outage",
       params: {},
@@ -115,7 +100,7 @@ describe("staffTimelineSentence", () => {
         at,
         payload: {},
         actorName: null,
-      }).key
+      }).key,
     ).toBe("other");
   });
 });

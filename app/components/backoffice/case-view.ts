@@ -9,33 +9,14 @@ import { availableTransitions } from "~/domain/lifecycle";
 export type StaffRoleName = "agent" | "supervisor";
 
 /** The action forms of the case page, in the order they are shown. */
-export const STAFF_ACTIONS = [
-  "take",
-  "assign",
-  "requestPieces",
-  "accept",
-  "markReady",
-  "deliver",
-  "reject",
-  "close",
-  "transfer",
-  "reopen",
-] as const;
+export const STAFF_ACTIONS = ["take", "assign", "requestPieces", "accept", "markReady", "deliver", "reject", "close", "transfer", "reopen"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 /** Open statuses where a supervisor may (re)assign the case to a colleague. */
-const ASSIGNABLE: readonly CaseStatus[] = [
-  "submitted",
-  "in_review",
-  "awaiting_info",
-];
+const ASSIGNABLE: readonly CaseStatus[] = ["submitted", "in_review", "awaiting_info"];
 
 /** What the page offers: allowed by the lifecycle for this role, and meaningful for the procedure. */
-export function staffActions(
-  status: CaseStatus,
-  role: StaffRoleName,
-  delivery: DeliveryMode
-): StaffAction[] {
+export function staffActions(status: CaseStatus, role: StaffRoleName, delivery: DeliveryMode): StaffAction[] {
   const allowed = new Set<string>(availableTransitions(status, role));
   return STAFF_ACTIONS.filter((action) => {
     switch (action) {
@@ -60,12 +41,7 @@ export interface StaffEvent {
 }
 
 function positive(value: unknown): number {
-  const n =
-    typeof value === "number"
-      ? value
-      : typeof value === "string"
-      ? Number(value)
-      : NaN;
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
@@ -77,24 +53,14 @@ function text(value: unknown): string | null {
  * Why the due date moved: link outages of the office (deadline_extended events) and waits for the
  * citizen's answers (info_answered events), plus the wait under way while pieces are asked for.
  */
-export function clockPauses(
-  events: readonly Pick<StaffEvent, "type" | "payload">[],
-  status: CaseStatus,
-  statusChangedAt: Date,
-  now: Date
-) {
+export function clockPauses(events: readonly Pick<StaffEvent, "type" | "payload">[], status: CaseStatus, statusChangedAt: Date, now: Date) {
   let outageMs = 0;
   let waitingMs = 0;
   for (const event of events) {
-    if (event.type === "deadline_extended")
-      outageMs += positive(event.payload.pausedMs);
-    if (event.type === "info_answered")
-      waitingMs += positive(event.payload.pausedMs);
+    if (event.type === "deadline_extended") outageMs += positive(event.payload.pausedMs);
+    if (event.type === "info_answered") waitingMs += positive(event.payload.pausedMs);
   }
-  const ongoingWaitMs =
-    status === "awaiting_info"
-      ? Math.max(0, now.getTime() - statusChangedAt.getTime())
-      : 0;
+  const ongoingWaitMs = status === "awaiting_info" ? Math.max(0, now.getTime() - statusChangedAt.getTime()) : 0;
   return { outageMs, waitingMs, ongoingWaitMs };
 }
 
@@ -124,25 +90,18 @@ export interface StaffTimelineSentence {
 }
 
 /** One history event for the office: who did what, with names. */
-export function staffTimelineSentence(
-  event: StaffEvent
-): StaffTimelineSentence {
+export function staffTimelineSentence(event: StaffEvent): StaffTimelineSentence {
   const { type, payload } = event;
   const actor = event.actorName ?? "";
   const who = event.actorName ? { actor } : null;
   const officeName = text(payload.officeName);
-  const reason =
-    text(payload.reason) || text(payload.reasonCode)
-      ? { code: text(payload.reasonCode), text: text(payload.reason) }
-      : undefined;
+  const reason = text(payload.reason) || text(payload.reasonCode) ? { code: text(payload.reasonCode), text: text(payload.reason) } : undefined;
   const pausedMs = positive(payload.pausedMs);
   switch (type) {
     case "submitted":
     case "forwarded":
     case "rerouted":
-      return officeName
-        ? { key: `${type}_to`, params: { actor, officeName } }
-        : { key: type, params: { actor } };
+      return officeName ? { key: `${type}_to`, params: { actor, officeName } } : { key: type, params: { actor } };
     case "transferred":
       return {
         key: officeName ? "transferred_to" : "transferred",
@@ -152,8 +111,7 @@ export function staffTimelineSentence(
     case "queued":
       return { key: "queued", params: { actor } };
     case "deadline_extended": {
-      const variant =
-        payload.reason === "maintenance" ? "maintenance" : "outage";
+      const variant = payload.reason === "maintenance" ? "maintenance" : "outage";
       return pausedMs
         ? {
             key: `deadline_extended_${variant}`,
@@ -184,12 +142,13 @@ export function staffTimelineSentence(
         key: who ? "assigned" : "assigned_system",
         params: { actor, assignee: text(payload.assigneeName) ?? "" },
       };
-    case "info_requested":
-      return {
-        key: who ? "info_requested" : "info_requested_system",
-        params: { actor },
-        detail: text(payload.message) ?? undefined,
-      };
+    case "info_requested": {
+      const checklist = Array.isArray(payload.checklist)
+        ? payload.checklist.filter((item): item is string => typeof item === "string" && item.trim() !== "")
+        : [];
+      const detail = [text(payload.message), checklist.map((item) => `• ${item}`).join("\n")].filter(Boolean).join("\n\n");
+      return { key: who ? "info_requested" : "info_requested_system", params: { actor }, detail: detail || undefined };
+    }
     case "ready":
       return {
         key: who ? "ready" : "ready_system",
