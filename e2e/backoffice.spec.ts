@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { PDF } from "./case-filing";
 import { clickAndWait } from "./fixtures";
 import { casePath, expect, fileCaseAtLome, STAFF, STAFF_NAMES, test } from "./staff";
 
@@ -244,4 +245,39 @@ test("only the office's staff see a case: another office, the operator, the admi
   }
   const agent = await signedIn(STAFF.agent);
   expect((await agent.goto(casePath(reference)))?.status()).toBe(200);
+});
+
+test("the head of office assigns a new case; the office writes with a document; the page fits 360 px", async ({ page, signedIn }) => {
+  test.slow();
+  const reference = await fileCaseAtLome(page, "certificat-nationalite", "Kossi Amedzro");
+  const chief = await signedIn(STAFF.supervisor);
+  await openCase(chief, reference);
+  await actionCard(chief, "Attribuer le dossier").getByLabel("Attribuer à").selectOption({ label: STAFF_NAMES.agent });
+  await clickAndWait(chief, "Attribuer");
+  await expect(chief.locator('[data-status="in_review"]').first()).toBeVisible();
+  await expect(timeline(chief)).toContainText(`${STAFF_NAMES.supervisor} a attribué le dossier à ${STAFF_NAMES.agent}.`);
+
+  const agent = await signedIn(STAFF.agent);
+  await openCase(agent, reference);
+  await expect(agent.getByText(`${STAFF_NAMES.agent} (vous)`)).toBeVisible();
+  // An empty message is refused, the file chosen must be chosen again.
+  await clickAndWait(agent, "Envoyer le message");
+  await expect(agent.getByRole("alert").getByRole("link", { name: "Écrivez votre message" })).toBeVisible();
+  await agent.getByLabel("Votre message").fill("Voici le formulaire de déclaration à remplir et à nous renvoyer.");
+  await agent.getByLabel("Pièce jointe 1").setInputFiles(PDF);
+  await clickAndWait(agent, "Envoyer le message");
+  await expect(agent.getByText("Votre message a été envoyé à l'usager.")).toBeVisible();
+  const thread = agent.getByRole("region", { name: "Messages avec l'usager" });
+  await expect(thread).toContainText("Voici le formulaire de déclaration");
+  await expect(thread.getByRole("link", { name: PDF.name, exact: true })).toBeVisible();
+  await expect(thread.getByRole("link", { name: `Voir ${PDF.name} dans le navigateur` })).toHaveAttribute("href", /inline=1/);
+
+  if ((agent.viewportSize()?.width ?? 1000) <= 360) {
+    const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, "no sideways scrolling at 360 px").toBeLessThanOrEqual(0);
+  }
+
+  await page.goto(`/mon-espace/dossiers/${reference}`);
+  await expect(page.getByText("Voici le formulaire de déclaration").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: PDF.name })).toBeVisible();
 });
