@@ -114,7 +114,7 @@ async function main() {
           await check.text();
           const samples: number[] = [];
           const end = performance.now() + HTTP_MS;
-          for (let w = 0; w < 10; w++) await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+          for (let w = 0; w < 50; w++) await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
           await Promise.all(
             Array.from({ length: HTTP_CONCURRENCY }, async () => {
               while (performance.now() < end) {
