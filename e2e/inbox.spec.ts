@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { signIn } from "./accounts";
 import { clickAndWait, expectNoA11yViolations } from "./fixtures";
-import { expect, fileCaseAtLome, STAFF, test } from "./staff";
+import { expect, fileCaseAtLome, STAFF, STAFF_NAMES, test } from "./staff";
 
 /**
  * The agent inbox /agent (JS on, off, 360 px): a case a new citizen just filed at TPI-LOM is found
@@ -91,6 +91,23 @@ test("a new case shows in Nouveaux, is taken in bulk and moves to Mes dossiers; 
   }
   const karaCsv = await kara.request.get(`/agent/export.csv?onglet=mes-dossiers&q=${encodeURIComponent(reference)}`);
   expect((await karaCsv.text()).includes(reference)).toBe(false);
+});
+
+test("the head of office assigns a new case to a colleague from the inbox", async ({ page, signedIn }) => {
+  test.slow();
+  const reference = await fileCaseAtLome(page, "certificat-nationalite", "Kodjo Agbeko");
+  const chief = await signedIn(STAFF.supervisor);
+  await chief.goto(`/agent?q=${encodeURIComponent(reference)}`);
+  await caseRow(chief, reference).getByRole("checkbox", { name: `Choisir le dossier ${reference}` }).check();
+  await chief.getByLabel("Attribuer à").selectOption({ label: STAFF_NAMES.agent });
+  await clickAndWait(chief, "Attribuer");
+  await expect(chief.getByRole("status").filter({ hasText: `1 dossier attribué : ${reference}.` })).toBeVisible();
+
+  const agent = await signedIn(STAFF.agent);
+  await agent.goto(`/agent?onglet=mes-dossiers&q=${encodeURIComponent(reference)}`);
+  await expect(caseRow(agent, reference)).toContainText(STAFF_NAMES.agent);
+  // An agent's select offers only himself.
+  await expect(agent.getByLabel("Attribuer à").locator("option")).toHaveCount(1);
 });
 
 test("keyset pages: next then previous come back to the same list", async ({ signedIn }) => {
