@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
@@ -54,10 +54,13 @@ function session(user: User, officeRoles: SessionUser["officeRoles"], roles?: Ro
 
 describe("staff case actions", () => {
   let handle: DatabaseHandle;
+  const storageRoot = mkdtempSync(join(tmpdir(), "guichet-staff-"));
   beforeAll(async () => {
     handle = await createTestDatabase();
-    setFileStorage(new LocalFileStorage(mkdtempSync(join(tmpdir(), "guichet-staff-"))));
+    setFileStorage(new LocalFileStorage(storageRoot));
   });
+  /** Files in the test storage (only issued documents are stored in this file's tests). */
+  const storedFiles = () => readdirSync(storageRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   afterAll(async () => handle.close());
 
   /** An office with an agent and a supervisor, a procedure and one case of a citizen in `status`. */
@@ -146,6 +149,9 @@ describe("staff case actions", () => {
     // A supervisor hands them over.
     const handed = await bulkAssign(db, { user: s.chef, references: [s.reference], assigneeId: s.chef.id });
     expect(handed).toEqual({ done: [s.reference], failed: [] });
+    // A supervisor takes over an open case with "me".
+    expect(await bulkAssign(db, { user: s.chef, references: [second!.reference], assigneeId: "me" })).toEqual({ done: [second!.reference], failed: [] });
+    expect((await load(second!.id)).assigneeId).toBe(s.chef.id);
     // An agent cannot hand a case to someone else.
     expect(await bulkAssign(db, { user: s.agent, references: [s.reference], assigneeId: s.chef.id })).toEqual({ done: [], failed: [{ reference: s.reference, error: "not_allowed" }] });
   });
@@ -347,5 +353,7 @@ describe("staff case actions", () => {
       expect(docs).toHaveLength(row.status === "accepted" ? 1 : 0);
       expect((await auditOf(s.reference)).filter((a) => a.action === "case.accept" || a.action === "case.refuse")).toHaveLength(1);
     }
+    // A losing acceptance removed the PDF it had stored: one file per issued document, no more.
+    expect(storedFiles()).toBe((await db.select().from(issuedDocuments)).length);
   });
 });

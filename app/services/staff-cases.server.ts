@@ -314,10 +314,12 @@ export async function bulkAssign(
     }
     try {
       const base = { user: input.user, reference: found.reference, expectedVersion: found.version };
+      const toMe = input.assigneeId === "me" || input.assigneeId === input.user.id;
+      // Taking is for cases waiting to be taken; a supervisor may also take over an open one.
       const result =
-        input.assigneeId === "me" || (input.assigneeId === input.user.id && found.role === "agent")
+        toMe && (found.status === "submitted" || found.role === "agent")
           ? await takeCase(db, base)
-          : await assignCase(db, { ...base, assigneeId: input.assigneeId });
+          : await assignCase(db, { ...base, assigneeId: toMe ? input.user.id : input.assigneeId });
       if (result.ok) done.push(result.reference);
       else failed.push({ reference: found.reference, error: result.error });
     } catch (error) {
