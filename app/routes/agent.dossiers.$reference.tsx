@@ -24,7 +24,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 
-export const handle = { i18n: ["backoffice", "forms", "myspace"] };
+export const handle = { i18n: ["backoffice", "forms"] };
 
 export const meta = titleFromLoader;
 
