@@ -281,3 +281,28 @@ test("the head of office assigns a new case; the office writes with a document; 
   await expect(page.getByText("Voici le formulaire de déclaration").first()).toBeVisible();
   await expect(page.getByRole("link", { name: PDF.name })).toBeVisible();
 });
+
+test("a case waiting for pieces is closed without action, with its reason, after confirmation", async ({ page, signedIn }) => {
+  test.slow();
+  const reference = await fileCaseAtLome(page, "extrait-casier-judiciaire");
+  const agent = await signedIn(STAFF.agent);
+  await openCase(agent, reference);
+  await take(agent);
+  await actionCard(agent, "Demander des pièces").getByLabel("Message à l'usager").fill("Merci de joindre votre acte de naissance.");
+  await clickAndWait(agent, "Demander des pièces");
+  await expect(agent.locator('[data-status="awaiting_info"]').first()).toBeVisible();
+  await expect(agent.getByRole("button", { name: "Accepter la demande" })).toHaveCount(0);
+
+  const close = actionCard(agent, "Classer sans suite");
+  await close.getByLabel("Motif").selectOption({ label: "À la demande de l'usager" });
+  await close.getByLabel("Explication pour l'usager").fill("Vous nous avez indiqué ne plus avoir besoin de ce bulletin.");
+  await clickAndWait(agent, "Classer sans suite");
+  await expect(agent.getByRole("region", { name: "Confirmez le classement sans suite" })).toContainText("ne plus avoir besoin");
+  await clickAndWait(agent, "Confirmer le classement sans suite");
+  await expect(agent.locator('[data-status="closed"]').first()).toBeVisible();
+  await expect(timeline(agent)).toContainText(`${STAFF_NAMES.agent} a classé le dossier sans suite.`);
+
+  await page.goto(`/mon-espace/dossiers/${reference}`);
+  await expect(page.locator('[data-status="closed"]').first()).toBeVisible();
+  await expect(page.getByText("ne plus avoir besoin de ce bulletin").first()).toBeVisible();
+});
