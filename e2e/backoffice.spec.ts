@@ -84,16 +84,19 @@ test("accepting an electronic request issues a document the citizen downloads an
   await expect(agent.getByText("La demande est acceptée")).toBeVisible();
   await expect(agent.getByRole("heading", { name: "Document délivré" })).toBeVisible();
 
-  // The document and its code, as the office sees them; the citizen downloads it.
+  // The office sees the document and its code; the citizen downloads it from his case page.
   const issued = agent.getByRole("region", { name: "Pièces du dossier" }).getByRole("listitem").filter({ hasText: "code de vérification" });
-  const href = await issued.getByRole("link").first().getAttribute("href");
   const code = /code de vérification (\S+?)\./.exec((await issued.textContent()) ?? "")?.[1];
   expect(code).toBeTruthy();
-  const pdf = await page.request.get(href!);
-  expect(pdf.status()).toBe(200);
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await page.goto(`/mon-espace/dossiers/${reference}`);
   await expect(page.locator('[data-status="accepted"]').first()).toBeVisible();
+  const result = page.getByRole("region", { name: "Résultat" });
+  await expect(result).toContainText(`Code de vérification : ${code}`);
+  const href = await result.getByRole("link", { name: /^Télécharger / }).getAttribute("href");
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   await page.context().clearCookies();
   const verify = await page.goto(`/verifier/${code}`);
@@ -179,6 +182,7 @@ test("a transfer to another administration takes the case out of the office's re
   await transfer.getByLabel("Motif du transfert").fill("La demande relève de l'état civil.");
   await clickAndWait(agent, "Transférer");
   await expect(agent).toHaveURL(/\/agent(\?|$)/);
+  await expect(agent.getByRole("status").filter({ hasText: `Le dossier ${reference} a été transféré.` })).toBeVisible();
 
   const response = await agent.goto(casePath(reference));
   expect(response?.status()).toBe(404);

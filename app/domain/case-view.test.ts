@@ -88,6 +88,7 @@ describe("case view for the citizen", () => {
     ["rejected", { reason: "Pièces non conformes" }, { key: "rejected_reason", params: { reason: "Pièces non conformes" } }],
     ["closed", { reason: "  " }, { key: "closed", params: {} }],
     ["info_request_expired", {}, { key: "info_request_expired", params: {} }],
+    ["info_reminder_sent", {}, { key: "info_reminder_sent", params: {} }],
     ["reopened", { reason: "Erreur" }, { key: "reopened_reason", params: { reason: "Erreur" } }],
     ["withdrawn", {}, { key: "withdrawn", params: {} }],
     ["something_new", {}, { key: "other", params: {} }],

@@ -139,6 +139,7 @@ export function timelineSentence(event: TimelineEvent): TimelineSentence {
     case "ready":
     case "delivered":
     case "info_request_expired":
+    case "info_reminder_sent":
     case "withdrawn":
     case "message":
       return { key: type, params: {} };

@@ -25,6 +25,7 @@ import {
 import { bulkAssign, officeColleagues } from "~/services/staff-cases.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { parseReference } from "~/domain/reference";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
@@ -42,7 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const t = await i18next.getFixedT(request, "inbox");
   const locale = toLocale(await i18next.getLocale(request));
-  const state = readInboxUrl(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const state = readInboxUrl(params);
+  // Back from a transfer (the case page sends here: the case is no longer this office's).
+  const transferred = params.get("fait") === "transfert" ? parseReference(params.get("dossier") ?? "") : null;
   const offices = await inboxOffices(db, user);
   const office = offices.find((o) => o.id === state.officeId) ?? offices[0] ?? null;
   if (!office) return { title: documentTitle(t("title")), office: null, offices, state } as const;
@@ -66,6 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     title: documentTitle(t("title")),
+    transferred,
     office,
     offices,
     state: { ...state, officeId: office.id },
@@ -111,6 +116,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<BulkResul
 }
 
 export default function AgentInbox() {
+  const { t } = useTranslation("inbox");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!data.office) {
@@ -124,6 +130,11 @@ export default function AgentInbox() {
     <>
       <InboxOfficeBar offices={data.offices} office={data.office} state={data.state} />
       <InboxResultNotice result={result ?? null} />
+      {data.transferred ? (
+        <Notice tone="success">
+          <p>{t("transferred", { reference: data.transferred })}</p>
+        </Notice>
+      ) : null}
       <InboxTabs state={data.state} counts={data.counts} />
       <InboxFiltersForm state={data.state} procedures={data.procedures} search={data.search} />
       <form method="post" className="inbox-bulk">

@@ -68,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: page.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     infoRequest: page.infoRequest,
     documents: page.documents.map((d) => ({ ...d, issuedAt: d.issuedAt.toISOString() })),
+    decided: hasDecision(own.status),
     decision: hasDecision(own.status) ? page.decision : null,
     canWithdraw: canWithdraw(own.status),
     canAnswer: canAnswerInfo(own.status) && own.officeId !== null,
@@ -153,7 +154,7 @@ export default function CasePage() {
               <dd>{formatDate(c.submittedAt, locale)}</dd>
             </>
           ) : null}
-          {c.dueAt && !c.decision ? (
+          {c.dueAt && !c.decided ? (
             <>
               <dt>{t("case.dueAt")}</dt>
               <dd>
@@ -193,7 +194,7 @@ export default function CasePage() {
         </ul>
       </section>
 
-      {c.decision ? <CaseResult /> : null}
+      {c.decided ? <CaseResult /> : null}
 
       {c.canAnswer ? (
         <section aria-labelledby="complement">

@@ -88,7 +88,7 @@ export async function devRequestInfo(
   const ready = await prepare(db, input.reference, now);
   if ("ok" in ready) return ready;
   return toDevResult(
-    await requestPieces(db, { user: ready.user, reference: ready.reference, expectedVersion: ready.version, message: input.message, checklist: input.checklist, officeMessage: false, now }),
+    await requestPieces(db, { user: ready.user, reference: ready.reference, expectedVersion: ready.version, message: input.message, checklist: input.checklist, now }),
   );
 }
 

@@ -169,8 +169,8 @@ describe("staff case actions", () => {
     expect(row.infoDueAt!.getTime()).toBe(now.getTime() + 30 * DAY);
     const [event] = await eventsOf(s.caseId);
     expect(event).toMatchObject({ type: "info_requested", payload: { message: "Copie illisible.", checklist: ["Acte de naissance"] } });
-    const [message] = await db.select().from(messages).where(eq(messages.caseId, s.caseId));
-    expect(message).toMatchObject({ authorId: s.agent.id, fromOffice: s.office.id, body: "Copie illisible." });
+    // The request lives in its event (the citizen's request box, both timelines), not repeated in the thread.
+    expect(await db.select().from(messages).where(eq(messages.caseId, s.caseId))).toEqual([]);
     const notices = await noticesOf(s.citizen.id, "case_info_requested");
     expect(notices.map((n) => n.channel).sort()).toEqual(["email", "in_app", "sms"]);
     expect(notices[0]!.payload).toMatchObject({ reference: s.reference, message: "Copie illisible.", url: `https://guichet.test/mon-espace/dossiers/${s.reference}` });

@@ -331,13 +331,13 @@ export async function bulkAssign(
 }
 
 /**
- * Ask for missing pieces: the message and checklist in the event (the citizen's page reads them
- * there), the message also in the thread from the office, the request's deadline, the citizen told.
- * `officeMessage: false` (development tool only) leaves the thread alone, as the tool always did.
+ * Ask for missing pieces: the message and checklist in the event (the citizen's request box and
+ * both timelines read them there; not repeated in the message thread), the request's deadline,
+ * the citizen told.
  */
 export async function requestPieces(
   db: Database,
-  input: StaffCaseInput & { message: string; checklist: string[]; officeMessage?: boolean },
+  input: StaffCaseInput & { message: string; checklist: string[] },
 ): Promise<StaffActionResult> {
   const now = input.now ?? new Date();
   const message = input.message.trim();
@@ -346,9 +346,6 @@ export async function requestPieces(
     check("requestInfo", row, { message });
     if (message.length > MESSAGE_MAX_LENGTH) refuse("invalid");
     const infoDueAt = new Date(now.getTime() + row.infoRequestExpiryDays * DAY_MS);
-    if (input.officeMessage !== false) {
-      await tx.insert(messages).values({ caseId: row.id, authorId: input.user.id, fromOffice: row.officeId, body: message, createdAt: now });
-    }
     await applyTransition(tx, stateOf(row), {
       name: "requestInfo",
       actor: row.role,

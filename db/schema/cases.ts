@@ -66,6 +66,9 @@ export const cases = pgTable(
     index("case_assignee_open_due_idx")
       .on(t.assigneeId, t.dueAt, t.id)
       .where(sql`${t.status} in ('submitted', 'in_review', 'awaiting_info', 'accepted', 'ready')`),
+    // Office statistics over a period: cases received, cases decided.
+    index("case_office_submitted_idx").on(t.officeId, t.submittedAt),
+    index("case_office_decided_idx").on(t.officeId, t.decidedAt).where(sql`${t.decidedAt} is not null`),
     // The dispatcher: queued cases, oldest first.
     index("case_queued_idx").on(t.createdAt).where(sql`${t.status} = 'queued'`),
     // Housekeeping: drafts untouched for 30 days are deleted.

@@ -1,0 +1,2 @@
+CREATE INDEX "case_office_submitted_idx" ON "case" USING btree ("office_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "case_office_decided_idx" ON "case" USING btree ("office_id","decided_at") WHERE "case"."decided_at" is not null;
