@@ -1,11 +1,11 @@
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
-import QRCode from "qrcode";
+import { PDFDocument, StandardFonts, type PDFFont } from "pdf-lib";
 import { agencies, attachments, issuedDocuments, offices, procedures, cases } from "../../db/schema";
 import type { Executor } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { i18next } from "~/utils/i18next.server";
+import { A4, BLACK, drawQrCode, encodable, GREY, MARGIN, wrap } from "./pdf.server";
 import { getFileStorage, newStorageKey } from "./storage";
 
 /**
@@ -57,58 +57,6 @@ export interface IssuedDocumentModel {
   agencyName: string;
   issuedAt: Date;
   verifyUrl: string;
-}
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-const BLACK = rgb(0, 0, 0);
-const GREY = rgb(0.3, 0.3, 0.3);
-
-function encodable(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
-  return [...text.replace(/[\u202f\u2009\u2007]/g, "\u00a0").replace(/[\u2010\u2011]/g, "-")]
-    .map((char) => (supported.has(char.codePointAt(0)!) ? char : "?"))
-    .join("");
-}
-
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-function drawQrCode(page: PDFPage, url: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
-  const quiet = 2;
-  const cell = size / (modules.size + 2 * quiet);
-  for (let row = 0; row < modules.size; row++) {
-    let col = 0;
-    while (col < modules.size) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < modules.size && modules.get(row, col)) col++;
-      page.drawRectangle({
-        x: x + (quiet + start) * cell,
-        y: y + size - (quiet + row + 1) * cell,
-        width: (col - start) * cell,
-        height: cell,
-        color: BLACK,
-      });
-    }
-  }
 }
 
 /** The issued document as a one-page A4 PDF (French: the language of the administration). */
