@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readInboxUrl } from "~/components/backoffice/inbox/inbox-url";
-import { inboxCsvStream } from "~/services/inbox-csv.server";
+import { inboxCsvLabels, inboxCsvStream } from "~/services/inbox-csv.server";
 import { inboxOffices } from "~/services/inbox.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -14,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const offices = await inboxOffices(db, user);
   const office = offices.find((o) => o.id === state.officeId) ?? offices[0];
   if (!office) throw new Response("Not Found", { status: 404 });
-  const t = await i18next.getFixedT("fr", "common");
+  // In French whatever the page's language: the administration's export, for a French Excel.
+  const t = await i18next.getFixedT("fr", ["inbox", "common"]);
   const stream = inboxCsvStream(db, {
     user,
     officeId: office.id,
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: state.overdue,
       q: state.q,
     },
-    statusLabel: (status) => t(`status.case.${status}`),
+    labels: inboxCsvLabels(t),
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {

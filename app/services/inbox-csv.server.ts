@@ -8,18 +8,26 @@ import type { Executor } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { inboxRowsInPages, RUNNING_STATUSES, type InboxQuery, type InboxRow } from "./inbox.server";
 
-export const INBOX_CSV_COLUMNS = [
-  "Référence",
-  "Démarche",
-  "Demandeur",
-  "Pour le compte de",
-  "Téléphone du demandeur",
-  "Déposé le",
-  "Échéance",
-  "En retard",
-  "Statut",
-  "Agent",
-] as const;
+/** The columns, in order; their names are `inbox:csv.columns.<key>` (the export is in French). */
+export const INBOX_CSV_COLUMNS = ["reference", "procedure", "applicant", "onBehalfOf", "phone", "submittedAt", "dueAt", "late", "status", "assignee"] as const;
+
+/** Column names and the words written in cells, from the translations. */
+export interface InboxCsvLabels {
+  column: (key: (typeof INBOX_CSV_COLUMNS)[number]) => string;
+  yes: string;
+  no: string;
+  status: (status: CaseStatus) => string;
+}
+
+/** The labels in one language, from a `t` over the namespaces inbox and common. */
+export function inboxCsvLabels(t: (key: string) => string): InboxCsvLabels {
+  return {
+    column: (key) => t(`inbox:csv.columns.${key}`),
+    yes: t("inbox:csv.yes"),
+    no: t("inbox:csv.no"),
+    status: (status) => t(`common:status.case.${status}`),
+  };
+}
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised (formula injection). */
 export function csvField(value: string): string {
@@ -32,7 +40,7 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(";")}\r\n`;
 }
 
-function rowFields(row: InboxRow, now: Date, statusLabel: (status: CaseStatus) => string): string[] {
+function rowFields(row: InboxRow, now: Date, labels: InboxCsvLabels): string[] {
   const late = (RUNNING_STATUSES as readonly string[]).includes(row.status) && row.dueAt.getTime() < now.getTime();
   return [
     row.reference,
@@ -42,15 +50,15 @@ function rowFields(row: InboxRow, now: Date, statusLabel: (status: CaseStatus) =
     row.applicantPhone ?? "",
     row.submittedAt ? formatDate(row.submittedAt, "fr", "short") : "",
     formatDate(row.dueAt, "fr", "short"),
-    late ? "oui" : "non",
-    statusLabel(row.status),
+    late ? labels.yes : labels.no,
+    labels.status(row.status),
     row.assigneeName ?? "",
   ];
 }
 
 export function inboxCsvStream(
   db: Executor,
-  query: Omit<InboxQuery, "after" | "before"> & { statusLabel: (status: CaseStatus) => string },
+  query: Omit<InboxQuery, "after" | "before"> & { labels: InboxCsvLabels },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const now = query.now ?? new Date();
@@ -60,7 +68,7 @@ export function inboxCsvStream(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(INBOX_CSV_COLUMNS)}`));
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(INBOX_CSV_COLUMNS.map(query.labels.column))}`));
         return;
       }
       try {
@@ -69,7 +77,7 @@ export function inboxCsvStream(
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(rowFields(row, now, query.statusLabel))).join("")));
+        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(rowFields(row, now, query.labels))).join("")));
       } catch (error) {
         controller.error(error);
       }

@@ -9,7 +9,8 @@ import { createTestDatabase } from "../../db/testing";
 import type { CaseStatus } from "~/domain/constants";
 import { generateReference } from "~/domain/reference";
 import type { SessionUser } from "~/domain/user";
-import { INBOX_CSV_COLUMNS, inboxCsvStream } from "./inbox-csv.server";
+import { i18next } from "~/utils/i18next.server";
+import { INBOX_CSV_COLUMNS, inboxCsvLabels, inboxCsvStream } from "./inbox-csv.server";
 import { countInboxTabs, decodeCursor, encodeCursor, listInbox, parseInboxSearch, type InboxCursor, type InboxTab } from "./inbox.server";
 
 const DAY = 86_400_000;
@@ -185,13 +186,13 @@ describe("inbox", () => {
   });
 
   it("exports the filtered inbox as CSV: BOM, French header, ';', one line per case", async () => {
-    const stream = inboxCsvStream(handle.db, { user: agent, officeId, tab: "termines", now: NOW, statusLabel: (s) => `statut ${s}` });
+    const t = await i18next.getFixedT("fr", ["inbox", "common"]);
+    const stream = inboxCsvStream(handle.db, { user: agent, officeId, tab: "termines", now: NOW, labels: inboxCsvLabels(t) });
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
     const lines = text.split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe(INBOX_CSV_COLUMNS.join(";"));
-    expect(lines[0]).toContain("Référence;Démarche;Demandeur");
+    expect(lines[0]).toBe("Référence;Démarche;Demandeur;Pour le compte de;Téléphone du demandeur;Déposé le;Échéance;En retard;Statut;Agent");
     const expected = [...byRef.values()].filter((c) => c.status === "delivered" || c.status === "rejected").length;
     expect(lines.length - 1).toBe(expected);
     expect(lines[1]!.split(";")).toHaveLength(INBOX_CSV_COLUMNS.length);
