@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeSearchText } from "../../db/seed/text";
-import { matchesSearchText, MAX_QUERY_WORDS, queryWords, textWords } from "./search";
+import { matchesSearchText, MAX_QUERY_WORDS, queryWords, searchTextOf, textWords } from "./search";
 
 describe("queryWords", () => {
   it.each([
@@ -41,14 +40,14 @@ describe("queryWords", () => {
 describe("textWords", () => {
   it("normalizes like the seed's search_text", () => {
     const title = "Copie intégrale ou extrait d'acte de naissance";
-    expect(textWords(title).join(" ")).toBe(normalizeSearchText(title));
+    expect(textWords(title).join(" ")).toBe(searchTextOf(title));
   });
 });
 
 describe("matchesSearchText", () => {
-  const birth = normalizeSearchText("Copie intégrale ou extrait d'acte de naissance", "acte", "naissance", "etat civil", "Birth certificate");
-  const business = normalizeSearchText("Création d'entreprise (immatriculation au RCCM)", "entreprise", "creation", "société");
-  const nationality = normalizeSearchText("Certificat de nationalité togolaise", "nationalite", "Certificate of Togolese nationality");
+  const birth = searchTextOf("Copie intégrale ou extrait d'acte de naissance", "acte", "naissance", "etat civil", "Birth certificate");
+  const business = searchTextOf("Création d'entreprise (immatriculation au RCCM)", "entreprise", "creation", "société");
+  const nationality = searchTextOf("Certificat de nationalité togolaise", "nationalite", "Certificate of Togolese nationality");
 
   it.each([
     ["acte naissance", birth, true],

@@ -2,7 +2,7 @@
  * Catalogue search, the pure part: a query typed on a phone ("Création d'entreprise",
  * "acte naissance", "NATIONALITE") becomes lower-case, accent-free words, each of which must start
  * a word of the procedure's `search_text` (built the same way by the seed, see
- * db/seed/text.ts `normalizeSearchText`). Word order does not matter; every word must match.
+ * `searchTextOf` below). Word order does not matter; every word must match.
  */
 
 /** Longest query kept: a search box, not a document. */
@@ -52,4 +52,17 @@ export function queryWords(query: string | null | undefined): string[] {
 export function matchesSearchText(searchText: string, words: readonly string[]): boolean {
   const haystack = ` ${searchText}`;
   return words.every((word) => haystack.includes(` ${word}`));
+}
+
+/**
+ * Lower-case, accent-free words, without repeats, as stored in `procedure.search_text`: the very
+ * normalisation applied to what citizens type, so that both always agree.
+ */
+export function searchTextOf(...parts: string[]): string {
+  return [...new Set(parts.flatMap((part) => textWords(part)))].join(" ");
+}
+
+/** The words a procedure is found by: its titles in both languages and its keywords. */
+export function procedureSearchText(procedure: { titleFr: string; titleEn: string; keywords: string }): string {
+  return searchTextOf(procedure.titleFr, procedure.keywords, procedure.titleEn);
 }

@@ -103,7 +103,7 @@ function catalogueSnapshot(executor: Executor, now: number): Promise<CatalogueSn
   return snapshot;
 }
 
-/** Tests: read the database on the next search (after changing procedures or link statuses). */
+/** Read the database on the next search: after an administrator changes procedures or offices, and in tests. */
 export function forgetCatalogueSnapshot(): void {
   memo = null;
 }

@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { LOCALES, REGION_CODES, STAFF_ROLES } from "../../app/domain/constants";
+import { LOCALES, PASSWORD_TOKEN_PURPOSES, REGION_CODES, STAFF_ROLES } from "../../app/domain/constants";
 import { offices } from "./organisation";
 
 /** A person with an account: a citizen, or staff when they hold staff roles. */
@@ -76,6 +76,8 @@ export const passwordResetTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** "invitation": a staff account's first password, set from the link an administrator sent (48 h). */
+    purpose: text("purpose", { enum: PASSWORD_TOKEN_PURPOSES }).notNull().default("reset"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

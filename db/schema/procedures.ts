@@ -1,5 +1,5 @@
-import { relations } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { DELIVERY_MODES, PROCEDURE_CATEGORIES, PROCEDURE_STATUSES } from "../../app/domain/constants";
 import type { FormDefinition, RequiredDocument } from "../../app/domain/forms/definition";
 import { users } from "./identity";
@@ -29,6 +29,8 @@ export const procedures = pgTable(
     delivery: text("delivery", { enum: DELIVERY_MODES }).notNull(),
     requiredDocuments: jsonb("required_documents").$type<RequiredDocument[]>().notNull().default([]),
     status: text("status", { enum: PROCEDURE_STATUSES }).notNull().default("draft"),
+    /** Extra search words chosen by the administrators (synonyms, abbreviations), as typed. */
+    keywords: text("keywords").notNull().default(""),
     /** Space-separated, accent-free words used by the catalogue search. */
     searchText: text("search_text").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -51,7 +53,11 @@ export const procedureVersions = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("procedure_version_unique").on(t.procedureId, t.version)],
+  (t) => [
+    unique("procedure_version_unique").on(t.procedureId, t.version),
+    // At most one version being edited (not yet published) per procedure: the administrators' working copy.
+    uniqueIndex("procedure_version_one_working_copy").on(t.procedureId).where(sql`${t.publishedAt} is null`),
+  ],
 );
 
 export const proceduresRelations = relations(procedures, ({ one, many }) => ({

@@ -1,3 +1,4 @@
+import { procedureSearchText } from "../../app/domain/search";
 import type { LinkStatus, ProcedureStatus } from "../../app/domain/constants";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, Executor } from "../client";
@@ -23,9 +24,8 @@ import { OFFICES } from "./data/offices";
 import { PROCEDURES } from "./data/procedures";
 import { REGIONS, TOWNS } from "./data/regions";
 import { buildSites } from "./data/sites";
-import { formDefinitionProblems } from "./form-checks";
+import { describeProblem, formDefinitionProblems } from "../../app/domain/forms/checks";
 import { DEMO_SEED, createRandom } from "./random";
-import { normalizeSearchText } from "./text";
 
 export interface SeedOptions {
   /** Password of the demo accounts; null skips them (see resolveDemoPassword). */
@@ -90,8 +90,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const random = createRandom(options.seed ?? DEMO_SEED);
 
   for (const procedure of PROCEDURES) {
-    const problems = formDefinitionProblems(procedure.definition);
-    if (problems.length > 0) throw new Error(`Form of ${procedure.slug} is invalid: ${problems.join("; ")}`);
+    const problems = formDefinitionProblems(procedure.definition, procedure.requiredDocuments);
+    if (problems.length > 0) throw new Error(`Form of ${procedure.slug} is invalid: ${problems.map(describeProblem).join("; ")}`);
   }
 
   const siteSeeds = buildSites(random);
@@ -236,7 +236,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
           delivery: p.delivery,
           requiredDocuments: p.requiredDocuments,
           status: p.status,
-          searchText: normalizeSearchText(p.titleFr, ...p.keywords, p.titleEn),
+          keywords: p.keywords.join(", "),
+          searchText: procedureSearchText({ titleFr: p.titleFr, titleEn: p.titleEn, keywords: p.keywords.join(" ") }),
         })),
       )
       .returning({ id: procedures.id, slug: procedures.slug });

@@ -27,7 +27,7 @@ import { createTestDatabase } from "../testing";
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, resolveDemoPassword } from "./accounts";
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from "./demo";
 import { demoCaseKeys } from "./demo-cases";
-import { formDefinitionProblems } from "./form-checks";
+import { formDefinitionProblems } from "../../app/domain/forms/checks";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 let handle: DatabaseHandle;
@@ -161,7 +161,7 @@ describe("demo seed — catalogue", () => {
 
   it("gives every procedure a valid version-1 form, using every field type", async () => {
     const rows = await handle.db
-      .select({ slug: procedures.slug, status: procedures.status, version: procedureVersions.version, publishedAt: procedureVersions.publishedAt, definition: procedureVersions.definition })
+      .select({ slug: procedures.slug, status: procedures.status, requiredDocuments: procedures.requiredDocuments, version: procedureVersions.version, publishedAt: procedureVersions.publishedAt, definition: procedureVersions.definition })
       .from(procedures)
       .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id));
     expect(rows).toHaveLength(14);
@@ -169,7 +169,7 @@ describe("demo seed — catalogue", () => {
     for (const row of rows) {
       expect(row.version).toBe(1);
       expect(row.publishedAt === null).toBe(row.status === "draft");
-      expect(formDefinitionProblems(row.definition), row.slug).toEqual([]);
+      expect(formDefinitionProblems(row.definition, row.requiredDocuments), row.slug).toEqual([]);
       expect(row.definition.sections.length, row.slug).toBeGreaterThanOrEqual(3);
       if (row.status === "published") fields.push(...row.definition.sections.flatMap((s) => s.fields));
     }
