@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { FormField } from "../app/domain/forms/definition";
+import type { FormDefinition, FormField } from "../app/domain/forms/definition";
 import { isFieldVisible } from "../app/domain/forms/schema";
 import { PROCEDURES } from "../db/seed/data/procedures";
 import { clickAndWait, expect } from "./fixtures";
@@ -85,8 +85,9 @@ async function fillField(page: Page, field: FormField, value: string | string[] 
 }
 
 /** Goes through every step up to "check your answers", filling each section from its definition. */
-export async function fillForm(page: Page, journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region">) {
-  const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
+export async function fillForm(page: Page, journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region">, definition?: FormDefinition) {
+  // A demo procedure's form comes from the seed; a procedure built in the test passes its own.
+  const procedure = definition ? { definition } : PROCEDURES.find((p) => p.slug === journey.slug)!;
   const data: Record<string, unknown> = {};
   for (let guard = 0; guard < 20; guard++) {
     const step = /\/formulaire\/([^/?]+)/.exec(page.url())?.[1];
