@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  csvCell,
-  csvLine,
-  csvNumber,
   defaultPeriod,
   typedDay,
   median,
@@ -102,20 +99,5 @@ describe("period", () => {
     expect(overlapMs({ start: new Date("2026-09-30T00:00:00Z"), end: new Date("2026-10-01T06:00:00Z") }, bounds, now)).toBe(6 * 3_600_000);
     expect(overlapMs({ start: new Date("2026-10-31T23:00:00Z"), end: null }, bounds, now)).toBe(3_600_000);
     expect(overlapMs({ start: new Date("2026-09-01T00:00:00Z"), end: new Date("2026-09-02T00:00:00Z") }, bounds, now)).toBe(0);
-  });
-});
-
-describe("CSV for a French spreadsheet", () => {
-  it("writes numbers with a decimal comma and no thousands separator", () => {
-    expect(csvNumber(5.5)).toBe("5,5");
-    expect(csvNumber(13.2345)).toBe("13,2");
-    expect(csvNumber(12345)).toBe("12345");
-    expect(csvNumber(null)).toBe("");
-  });
-  it("quotes what needs it and neutralises formulas", () => {
-    expect(csvCell("Certificat; nationalité")).toBe('"Certificat; nationalité"');
-    expect(csvCell('Dit "X"')).toBe('"Dit ""X"""');
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvLine(["Démarche", "Reçus"])).toBe("Démarche;Reçus\r\n");
   });
 });

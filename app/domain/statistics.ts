@@ -144,25 +144,6 @@ export function overlapMs(interval: { start: Date; end: Date | null }, bounds: {
   return Math.max(0, end - Math.max(interval.start.getTime(), bounds.start.getTime()));
 }
 
-// ---- CSV for a spreadsheet in French (Excel, LibreOffice): ';' between cells, decimal comma ----
-
-/** A number for a French spreadsheet: decimal comma, no thousands separator, at most `digits` decimals. */
-export function csvNumber(value: number | null, digits = 1): string {
-  if (value === null || !Number.isFinite(value)) return "";
-  const factor = 10 ** digits;
-  return String(Math.round(value * factor) / factor).replace(".", ",");
-}
-
-/** One cell: quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(";")}\r\n`;
-}
-
 /** Milliseconds → days (for display and export). */
 export const msToDays = (ms: number | null) => (ms === null ? null : ms / DAY_MS);
 /** Milliseconds → hours. */

@@ -4,6 +4,7 @@
  * long export never holds the whole list in memory and the first bytes leave at once.
  */
 import type { CaseStatus } from "~/domain/constants";
+import { csvStream } from "~/utils/csv";
 import type { Executor } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { inboxRowsInPages, RUNNING_STATUSES, type InboxQuery, type InboxRow } from "./inbox.server";
@@ -29,17 +30,6 @@ export function inboxCsvLabels(t: (key: string) => string): InboxCsvLabels {
   };
 }
 
-/** One CSV field: quoted when needed; a leading = + - @ is neutralised (formula injection). */
-export function csvField(value: string): string {
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(";")}\r\n`;
-}
-
 function rowFields(row: InboxRow, now: Date, labels: InboxCsvLabels): string[] {
   const late = (RUNNING_STATUSES as readonly string[]).includes(row.status) && row.dueAt.getTime() < now.getTime();
   return [
@@ -60,30 +50,10 @@ export function inboxCsvStream(
   db: Executor,
   query: Omit<InboxQuery, "after" | "before"> & { labels: InboxCsvLabels },
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   const now = query.now ?? new Date();
   const pages = inboxRowsInPages(db, { ...query, now });
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(INBOX_CSV_COLUMNS.map(query.labels.column))}`));
-        return;
-      }
-      try {
-        const next = await pages.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(rowFields(row, now, query.labels))).join("")));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+  async function* batches() {
+    for await (const page of pages) yield page.map((row) => rowFields(row, now, query.labels));
+  }
+  return csvStream(INBOX_CSV_COLUMNS.map(query.labels.column), batches());
 }

@@ -19,8 +19,6 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm"
 import { cases, offices, procedures, siteOutages } from "../../db/schema";
 import type { Locale } from "~/domain/constants";
 import {
-  csvLine,
-  csvNumber,
   DECIDED_STATUSES,
   msToDays,
   msToHours,
@@ -31,6 +29,7 @@ import {
   type Period,
   type Week,
 } from "~/domain/statistics";
+import { CSV_BOM, csvLine, csvNumber } from "~/utils/csv";
 import type { Executor } from "~/utils/db.server";
 
 export interface ProcedureFigures {
@@ -242,7 +241,7 @@ export function statisticsCsvStream(stats: OfficeStatistics, labels: { column: (
       stats.period.to,
     ]);
   const lines = [
-    `\uFEFF${csvLine(CSV_COLUMNS.map(labels.column))}`,
+    `${CSV_BOM}${csvLine(CSV_COLUMNS.map(labels.column))}`,
     ...stats.procedures.map((figures) => row(figures, "")),
     row(stats.total, csvNumber(msToHours(stats.outages.totalMs))),
   ];
