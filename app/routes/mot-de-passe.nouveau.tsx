@@ -1,14 +1,14 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { conformZodMessage, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { newPasswordSchema } from "~/domain/account";
-import { isPasswordResetTokenUsable, resetPassword } from "~/services/auth.server";
+import { isPasswordResetTokenUsable, passwordTokenPurpose, resetPassword } from "~/services/auth.server";
 import { forgetSession, requestMetaFor } from "~/utils/auth.server";
 import { isCommonPassword } from "~/utils/common-passwords.server";
 import { getDb } from "~/utils/db.server";
@@ -34,10 +34,19 @@ export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const usable = token.length > 0 && token.length <= 200 && (await isPasswordResetTokenUsable(await getDb(), token));
+  const params = new URL(request.url).searchParams;
+  const token = params.get("token") ?? "";
+  // After an invitation is accepted: the account is ready, the person signs in.
+  if (params.get("compte") === "pret") {
+    return data({ title: documentTitle(t("invitation.readyTitle")), token: "", usable: false, invitation: true, ready: true }, { headers: { "Cache-Control": "no-store" } });
+  }
+  const wellFormed = token.length > 0 && token.length <= 200;
+  const db = await getDb();
+  const usable = wellFormed && (await isPasswordResetTokenUsable(db, token));
+  const invitation = wellFormed && (await passwordTokenPurpose(db, token)) === "invitation";
+  const title = invitation ? (usable ? "invitation.title" : "invitation.expiredTitle") : usable ? "reset.title" : "reset.invalidTitle";
   return data(
-    { title: documentTitle(t(usable ? "reset.title" : "reset.invalidTitle")), token: usable ? token : "", usable },
+    { title: documentTitle(t(title)), token: usable ? token : "", usable, invitation, ready: false },
     // The token is in the address: keep it out of caches.
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -50,7 +59,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }), tokenInvalid: false }, { status: 400 });
   }
-  const result = await resetPassword(await getDb(), submission.value, requestMetaFor(request, context));
+  const db = await getDb();
+  const invitation = (await passwordTokenPurpose(db, submission.value.token)) === "invitation";
+  const result = await resetPassword(db, submission.value, requestMetaFor(request, context));
   if (!result.ok) {
     if (result.reason === "invalid_token") {
       return data({ result: submission.reply({ hideFields }), tokenInvalid: true }, { status: 400 });
@@ -59,11 +70,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Every session of the user is closed, this browser's included.
   forgetSession(request);
-  return redirect("/connexion?motDePasse=change", { headers: { "Set-Cookie": serializeBlankSessionCookie() } });
+  return redirect(invitation ? "/mot-de-passe/nouveau?compte=pret" : "/connexion?motDePasse=change", { headers: { "Set-Cookie": serializeBlankSessionCookie() } });
 }
 
 export default function NewPassword() {
-  const { token, usable } = useLoaderData<typeof loader>();
+  const { token, usable, invitation, ready } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const translate = (key: string) => t(key);
@@ -76,6 +87,34 @@ export default function NewPassword() {
   });
 
   useClearFieldsOnReply(form.id, actionData, ["password", "passwordConfirmation"]);
+
+  if (ready) {
+    return (
+      <>
+        <PageHeading>{t("invitation.readyTitle")}</PageHeading>
+        <Notice tone="success">
+          <p>{t("invitation.ready")}</p>
+        </Notice>
+        <p>
+          <Button to="/connexion">{t("invitation.signIn")}</Button>
+        </p>
+      </>
+    );
+  }
+
+  if (invitation && (!usable || actionData?.tokenInvalid)) {
+    return (
+      <>
+        <PageHeading>{t("invitation.expiredTitle")}</PageHeading>
+        <Notice tone="warning">
+          <p>{t("invitation.expired")}</p>
+        </Notice>
+        <p>
+          <Link to="/">{t("invitation.home")}</Link>
+        </p>
+      </>
+    );
+  }
 
   if (!usable || actionData?.tokenInvalid) {
     return (
@@ -94,12 +133,18 @@ export default function NewPassword() {
   const summary = errorSummaryItems(translate, form.errors, [fields.password, fields.passwordConfirmation], fields.password);
   return (
     <>
-      <PageHeading lead={t("reset.lead")}>{t("reset.title")}</PageHeading>
+      {invitation ? (
+        <PageHeading caption={t("invitation.caption")} lead={t("invitation.lead")}>
+          {t("invitation.title")}
+        </PageHeading>
+      ) : (
+        <PageHeading lead={t("reset.lead")}>{t("reset.title")}</PageHeading>
+      )}
       <ErrorSummary errors={summary} />
       <Form method="post" {...getFormProps(form)}>
         <input {...getInputProps(fields.token, { type: "hidden" })} />
         <NewPasswordFields password={fields.password} confirmation={fields.passwordConfirmation} translate={translate} labelKey="fields.newPassword.label" />
-        <Button type="submit">{t("reset.submit")}</Button>
+        <Button type="submit">{t(invitation ? "invitation.submit" : "reset.submit")}</Button>
       </Form>
     </>
   );

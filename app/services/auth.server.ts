@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResetTokens, users } from "../../db/schema";
 import { passwordProblem, type Identifier } from "~/domain/account";
-import type { Locale } from "~/domain/constants";
+import type { Locale, PasswordTokenPurpose } from "~/domain/constants";
 import type { SessionUser } from "~/domain/user";
 import { audit } from "~/services/audit.server";
 import { enqueueNotifications } from "~/services/outbox.server";
@@ -326,6 +326,19 @@ function usableToken(token: string, now: Date) {
 export async function isPasswordResetTokenUsable(db: Executor, token: string, now: Date = new Date()): Promise<boolean> {
   const [row] = await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens).where(usableToken(token, now)).limit(1);
   return Boolean(row);
+}
+
+/**
+ * What a token was issued for ("reset" or "invitation"), used or not, expired or not: the page
+ * words an expired invitation differently. Null for an unknown token.
+ */
+export async function passwordTokenPurpose(db: Executor, token: string): Promise<PasswordTokenPurpose | null> {
+  const [row] = await db
+    .select({ purpose: passwordResetTokens.purpose })
+    .from(passwordResetTokens)
+    .where(eq(passwordResetTokens.id, hashSecretToken(token)))
+    .limit(1);
+  return row?.purpose ?? null;
 }
 
 /**

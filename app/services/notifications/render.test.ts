@@ -12,6 +12,10 @@ import { PermanentNotificationError } from "./types";
 const PAYLOADS: Record<string, Record<string, unknown>> = {
   password_reset: { url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5" },
   account_created: { name: "Akouvi Ablavi Adjoa Mensah-Amégavi" },
+  staff_invitation: {
+    name: "Akouvi Ablavi Adjoa Mensah-Amégavi",
+    url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
+  },
   incident_subscription_confirmed: {
     scope: "Ministère de l'Économie et des Finances",
     url: "https://services.guichet.gouv.tg/desabonnement?t=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
