@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionForms, ConfirmDecision } from "~/components/backoffice/ActionForms";
+import { ConfirmRevocation, RevokeDocument } from "~/components/backoffice/RevokeDocument";
 import { clockPauses, staffActions, staffTimelineSentence } from "~/components/backoffice/case-view";
 import { CaseHeader } from "~/components/backoffice/CaseHeader";
 import { FiledAnswers } from "~/components/backoffice/FiledAnswers";
@@ -29,7 +30,20 @@ export const handle = { i18n: ["backoffice", "forms"] };
 export const meta = titleFromLoader;
 
 /** Success notices (`?fait=`): one per form of the page. */
-const NOTICES = ["take", "assign", "requestPieces", "accept", "markReady", "deliver", "reject", "close", "reopen", "message", "note"] as const;
+const NOTICES = [
+  "take",
+  "assign",
+  "requestPieces",
+  "accept",
+  "markReady",
+  "deliver",
+  "reject",
+  "close",
+  "reopen",
+  "message",
+  "note",
+  "revokeDocument",
+] as const;
 
 /** The case at one of the user's offices, or a 404 written to the audit log (never a 403). */
 async function requireStaffCase(
@@ -143,6 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     reference: found.reference,
     currentVersion: found.version,
     baseUrl: appBaseUrl(request),
+    meta: requestMetaFor(request, context),
     choices: {
       reasons: DECISION_REASONS,
       colleagueIds: choices.colleagues.map((c) => c.id),
@@ -185,9 +200,10 @@ export default function AgentCasePage() {
           <p>{t(`notice.${c.notice}`)}</p>
         </Notice>
       ) : null}
-      {reply && !reply.ok && reply.confirm ? <ConfirmDecision reply={reply} /> : null}
+      {reply && !reply.ok && reply.confirm ? reply.intent === "revokeDocument" ? <ConfirmRevocation reply={reply} /> : <ConfirmDecision reply={reply} /> : null}
       <CaseHeader />
       <ActionForms reply={reply} errors={errors} />
+      <RevokeDocument reply={reply} errors={errors} />
       <FiledAnswers />
       <StaffTimeline items={c.timeline} />
       <StaffMessages reply={reply} errors={errors} />

@@ -1,6 +1,6 @@
 import { ACCEPTED_FILE_TYPES } from "~/domain/files";
 import type { SessionUser } from "~/domain/user";
-import { isStaffIntent, validateStaffAction, type ActionChoices, type ParsedAction } from "~/components/backoffice/action-form";
+import { isStaffIntent, validateStaffAction, type ActionChoices, type ParsedAction, type RawValues } from "~/components/backoffice/action-form";
 import type { PageReply } from "~/components/backoffice/reply";
 import type { Database } from "~/utils/db.server";
 import {
@@ -19,12 +19,16 @@ import {
   transferCase,
   type StaffActionResult,
 } from "./staff-cases.server";
+import { revokeIssuedDocument, REVOCATION_REASON_MAX } from "./document-revocation.server";
 import { discardStoredFiles, isRequestTooLarge, parseUploadForm, type StoredFile } from "./uploads.server";
 
 export const OFFICE_FILE_FIELDS = ["piece1", "piece2"] as const;
 const FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export type StaffActionReply = PageReply;
+
+/** The form of a supervisor revoking the case's issued document (not a lifecycle transition). */
+export const REVOKE_INTENT = "revokeDocument";
 
 /**
  * One form of the agent's case page: read (files stored and sniffed by the uploads service),
@@ -39,6 +43,8 @@ export async function runStaffAction(
     currentVersion: number;
     choices: ActionChoices;
     baseUrl: string;
+    /** Where the request came from, for the audit log. */
+    meta?: { ip?: string | null; requestId?: string | null };
   },
 ): Promise<StaffActionReply> {
   const limits = Object.fromEntries(OFFICE_FILE_FIELDS.map((field) => [field, { maxBytes: FILE_MAX_BYTES, accept: ACCEPTED_FILE_TYPES }]));
@@ -60,6 +66,10 @@ export async function runStaffAction(
   const { values, files, rejections } = parsed;
   const intent = typeof values.intent === "string" ? values.intent : "";
   const drop = () => (files.length > 0 ? discardStoredFiles(files).catch(() => undefined) : Promise.resolve());
+  if (intent === REVOKE_INTENT) {
+    await drop();
+    return revokeDocument(db, values, input);
+  }
   if (!isStaffIntent(intent)) {
     await drop();
     throw new Response("Bad Request", { status: 400 });
@@ -109,6 +119,69 @@ export async function runStaffAction(
   }
   if (intent !== "message") await drop();
   return { ok: true, intent };
+}
+
+/** A supervisor revokes the issued document: a reason, then a confirmation step (docs: document-revocation). */
+async function revokeDocument(
+  db: Database,
+  values: RawValues,
+  input: {
+    user: SessionUser;
+    reference: string;
+    baseUrl: string;
+    meta?: { ip?: string | null; requestId?: string | null };
+  },
+): Promise<StaffActionReply> {
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const reason = text("reason").trim();
+  const code = text("code");
+  if (!reason)
+    return {
+      ok: false,
+      intent: REVOKE_INTENT,
+      errors: [{ field: `${REVOKE_INTENT}-reason`, code: "required" }],
+      values,
+    };
+  if (reason.length > REVOCATION_REASON_MAX)
+    return {
+      ok: false,
+      intent: REVOKE_INTENT,
+      errors: [{ field: `${REVOKE_INTENT}-reason`, code: "too_long" }],
+      values,
+    };
+  if (values.confirmed !== "1")
+    return {
+      ok: false,
+      intent: REVOKE_INTENT,
+      confirm: true,
+      errors: [],
+      values,
+    };
+  const result = await revokeIssuedDocument(db, {
+    user: input.user,
+    reference: input.reference,
+    code,
+    reason,
+    baseUrl: input.baseUrl,
+    ...input.meta,
+  });
+  if (result.ok) return { ok: true, intent: REVOKE_INTENT };
+  if (result.error === "not_found") throw new Response("Not Found", { status: 404 });
+  if (result.error === "already_revoked")
+    return {
+      ok: false,
+      intent: REVOKE_INTENT,
+      conflict: true,
+      errors: [],
+      values,
+    };
+  return {
+    ok: false,
+    intent: REVOKE_INTENT,
+    refused: result.error,
+    errors: [],
+    values,
+  };
 }
 
 function dispatch(
