@@ -66,6 +66,12 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)",
     url: "https://services.guichet.gouv.tg/mon-espace/dossiers/TG-2026-7K4M-Q2P9",
   },
+  document_revoked: {
+    reference: "TG-2026-7K4M-Q2P9",
+    code: "7K4MQ-2P9XW",
+    procedure: "Demande d'extrait de casier judiciaire (bulletin n° 3)",
+    url: "https://services.guichet.gouv.tg/mon-espace/dossiers/TG-2026-7K4M-Q2P9",
+  },
   case_ready: {
     reference: "TG-2026-7K4M-Q2P9",
     instructions: "Présentez-vous au guichet 3 du lundi au vendredi, de 8 h à 15 h, avec votre carte d'identité et le récépissé.",
