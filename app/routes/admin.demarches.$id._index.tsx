@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import procedureStyles from "~/components/admin/admin-procedures.css?url";
 import { problemLink, problemMessage } from "~/components/admin/problems";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Button } from "~/components/ui/Button";
@@ -19,6 +20,8 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
 export const meta = titleFromLoader;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
 function procedureId(params: { id?: string }): number {
   const id = Number(params.id);
@@ -199,7 +202,7 @@ export default function ProcedureOverview() {
           {details.map(([term, value]) => (
             <Fragment key={term}>
               <dt>{term}</dt>
-              <dd style={{ overflowWrap: "anywhere" }}>{value}</dd>
+              <dd className="admin-procedures__value">{value}</dd>
             </Fragment>
           ))}
         </dl>

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import procedureStyles from "~/components/admin/admin-procedures.css?url";
 import { METADATA_FIELD_ORDER, ProcedureMetadataFields, type MetadataFieldName } from "~/components/admin/ProcedureMetadataFields";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Button } from "~/components/ui/Button";
@@ -21,6 +22,8 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
 export const meta = titleFromLoader;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
 function procedureId(params: { id?: string }): number {
   const id = Number(params.id);

@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import procedureStyles from "~/components/admin/admin-procedures.css?url";
 import { z } from "zod";
-import { SELECT_STYLE } from "~/components/admin/ProcedureMetadataFields";
+import { SELECT_CLASS } from "~/components/admin/ProcedureMetadataFields";
 import { Button } from "~/components/ui/Button";
 import { Field } from "~/components/ui/Field";
 import { PageHeading } from "~/components/ui/PageHeading";
@@ -19,6 +20,8 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
 export const meta = titleFromLoader;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
 // A filter that does not parse is ignored (a hand-edited address still shows the list).
 const filtersSchema = z.object({
@@ -62,7 +65,7 @@ export default function AdminProcedures() {
               </option>
             ))}
           </Field>
-          <Field as="select" label={t("list.agencyFilter")} id="administration" name="administration" defaultValue={filters.administration ? String(filters.administration) : ""} style={SELECT_STYLE}>
+          <Field as="select" label={t("list.agencyFilter")} id="administration" name="administration" defaultValue={filters.administration ? String(filters.administration) : ""} className={SELECT_CLASS}>
             <option value="">{t("list.allAgencies")}</option>
             {agencies.map((agency) => (
               <option key={agency.id} value={String(agency.id)}>

@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import procedureStyles from "~/components/admin/admin-procedures.css?url";
 import { METADATA_FIELD_ORDER, ProcedureMetadataFields } from "~/components/admin/ProcedureMetadataFields";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Button } from "~/components/ui/Button";
@@ -19,6 +20,8 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
 export const meta = titleFromLoader;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);

@@ -37,8 +37,8 @@ export const METADATA_FIELD_ORDER: readonly MetadataFieldName[] = [
   "keywords",
 ];
 
-/** A select never wider than the phone's screen (its longest option would widen the admin frame's grid). */
-export const SELECT_STYLE = { maxWidth: "min(100%, calc(100vw - 2.5rem))" } as const;
+/** A select never wider than the phone's screen (see admin-procedures.css). */
+export const SELECT_CLASS = "admin-procedures__select";
 
 type Fields = Record<MetadataFieldName, FieldMetadata<string>>;
 
@@ -55,7 +55,7 @@ export function ProcedureMetadataFields({ fields, agencies }: { fields: Fields; 
       <Field as="textarea" label={t("fields.summaryEn")} error={err("summaryEn")} rows={3} {...getTextareaProps(fields.summaryEn)} lang="en" />
       <Field as="textarea" label={t("fields.eligibilityFr")} error={err("eligibilityFr")} rows={2} {...getTextareaProps(fields.eligibilityFr)} />
       <Field as="textarea" label={t("fields.eligibilityEn")} error={err("eligibilityEn")} rows={2} {...getTextareaProps(fields.eligibilityEn)} lang="en" />
-      <Field as="select" label={t("fields.category")} error={err("category")} {...getSelectProps(fields.category)} style={SELECT_STYLE}>
+      <Field as="select" label={t("fields.category")} error={err("category")} {...getSelectProps(fields.category)} className={SELECT_CLASS}>
         <option value="">{t("fields.chooseCategory")}</option>
         {PROCEDURE_CATEGORIES.map((category) => (
           <option key={category} value={category}>
@@ -63,7 +63,7 @@ export function ProcedureMetadataFields({ fields, agencies }: { fields: Fields; 
           </option>
         ))}
       </Field>
-      <Field as="select" label={t("fields.agency")} error={err("agencyId")} {...getSelectProps(fields.agencyId)} style={SELECT_STYLE}>
+      <Field as="select" label={t("fields.agency")} error={err("agencyId")} {...getSelectProps(fields.agencyId)} className={SELECT_CLASS}>
         <option value="">{t("fields.chooseAgency")}</option>
         {agencies.map((agency) => (
           <option key={agency.id} value={String(agency.id)}>
