@@ -8,7 +8,7 @@ import { expect, STAFF, test } from "./staff";
 
 for (const lng of ["fr", "en"] as const) {
   test(`the staff accounts' pages pass axe (${lng})`, async ({ page }) => {
-    test.slow();
+    test.setTimeout(240_000);
     await signIn(page, STAFF.admin);
 
     await page.goto(`/admin/comptes?lng=${lng}`);

@@ -24,40 +24,44 @@ export function StaffRolesSection({ roles, offices, self }: { roles: RoleRow[]; 
   const officeRows = roles.filter((r) => r.officeId !== null);
   const global = roles.filter((r) => r.officeId === null).map((r) => r.role);
   const officeLabel = (r: RoleRow) => `${r.officeName} (${r.officeCode})`;
-  const columns = [
-    { header: t("roles.office"), rowHeader: true, cell: (r: RoleRow) => officeLabel(r) },
-    { header: t("roles.role"), cell: (r: RoleRow) => t(`roles.${r.role}`) },
-    {
-      header: t("roles.actions"),
-      cell: (r: RoleRow) => {
-        const other = r.role === "agent" ? "supervisor" : "agent";
-        return (
-          <div className="admin-actions">
-            <Form method="post">
-              <input type="hidden" name="intent" value="change" />
-              <input type="hidden" name="officeId" value={r.officeId ?? ""} />
-              <input type="hidden" name="role" value={other} />
-              <Button type="submit" variant="secondary" aria-label={t(`roles.make.${other}For`, { office: officeLabel(r) })}>
-                {t(`roles.make.${other}`)}
-              </Button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove" />
-              <input type="hidden" name="officeId" value={r.officeId ?? ""} />
-              <Button type="submit" variant="warning" aria-label={t("roles.removeFor", { office: officeLabel(r) })}>
-                {t("roles.remove")}
-              </Button>
-            </Form>
-          </div>
-        );
-      },
-    },
-  ];
+  const actions = (r: RoleRow) => {
+    const other = r.role === "agent" ? "supervisor" : "agent";
+    return (
+      <div className="admin-actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="change" />
+          <input type="hidden" name="officeId" value={r.officeId ?? ""} />
+          <input type="hidden" name="role" value={other} />
+          <Button type="submit" variant="secondary" aria-label={t(`roles.make.${other}For`, { office: officeLabel(r) })}>
+            {t(`roles.make.${other}`)}
+          </Button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="officeId" value={r.officeId ?? ""} />
+          <Button type="submit" variant="warning" aria-label={t("roles.removeFor", { office: officeLabel(r) })}>
+            {t("roles.remove")}
+          </Button>
+        </Form>
+      </div>
+    );
+  };
   return (
     <section aria-labelledby="roles-title">
       <h2 id="roles-title">{t("roles.title")}</h2>
       <p>{t("roles.lead")}</p>
-      <Table<RoleRow> caption={t("roles.caption")} columns={columns} rows={officeRows} rowKey={(r) => `${r.role}-${r.officeId}`} empty={t("roles.noOffice")} />
+      <h3>{t("roles.caption")}</h3>
+      {officeRows.length === 0 ? <p>{t("roles.noOffice")}</p> : null}
+      <ul className="list list--plain list--spaced">
+        {officeRows.map((r) => (
+          <li key={`${r.role}-${r.officeId}`}>
+            <p>
+              <strong>{officeLabel(r)}</strong> — {t(`roles.${r.role}`)}
+            </p>
+            {actions(r)}
+          </li>
+        ))}
+      </ul>
 
       <h3>{t("roles.addTitle")}</h3>
       <Form method="post">
@@ -125,23 +129,25 @@ export function StaffSessionsSection({ sessions }: { sessions: SessionRow[] }) {
     { header: t("sessions.createdAt"), cell: (s: SessionRow) => formatDateTime(s.createdAt, locale) },
     { header: t("sessions.lastSeenAt"), cell: (s: SessionRow) => formatDateTime(s.lastSeenAt, locale) },
     { header: t("sessions.ip"), cell: (s: SessionRow) => s.ip ?? t("account.none") },
-    {
-      header: t("roles.actions"),
-      cell: (s: SessionRow) => (
-        <Form method="post">
-          <input type="hidden" name="intent" value="revoke" />
-          <input type="hidden" name="session" value={s.key} />
-          <Button type="submit" variant="secondary" aria-label={t("sessions.closeFor", { device: device(s), date: formatDateTime(s.createdAt, locale) })}>
-            {t("sessions.close")}
-          </Button>
-        </Form>
-      ),
-    },
   ];
   return (
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t("sessions.title")}</h2>
       <Table<SessionRow> caption={t("sessions.caption")} captionHidden columns={columns} rows={sessions} rowKey={(s) => s.key} empty={t("sessions.empty")} />
+      <ul className="list list--plain list--spaced">
+        {sessions.map((s) => (
+          <li key={s.key}>
+            <Form method="post">
+              <input type="hidden" name="intent" value="revoke" />
+              <input type="hidden" name="session" value={s.key} />
+              <Button type="submit" variant="secondary" aria-label={t("sessions.closeFor", { device: device(s), date: formatDateTime(s.createdAt, locale) })}>
+                {t("sessions.close")}
+              </Button>{" "}
+              <span className="secondary-text">{t("sessions.closeFor", { device: device(s), date: formatDateTime(s.createdAt, locale) })}</span>
+            </Form>
+          </li>
+        ))}
+      </ul>
       {sessions.length > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="revokeAll" />
