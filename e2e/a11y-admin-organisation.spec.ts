@@ -39,6 +39,8 @@ test.describe("accessibility of the organisation administration", () => {
     });
 
     test(`offices pages (${lng})`, async ({ page }) => {
+      // Four axe runs, two over the long list of offices.
+      test.slow();
       await signInAs(page, lng);
       await visit(page, "/admin/bureaux", lng);
       await followFirst(page);
