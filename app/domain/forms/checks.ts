@@ -27,7 +27,7 @@ export type DefinitionProblemCode = (typeof DEFINITION_PROBLEM_CODES)[number];
 /**
  * One thing that keeps a form from being published. `section` and `field` say where (ids, not
  * labels); `value` is the option value or document code in question. The admin pages translate
- * the code (`admin-form-editor:problems.<code>`); `describeProblem` gives a plain English line
+ * the code (`admin:problems.<code>`, see app/components/admin/problems.ts); `describeProblem` gives a plain English line
  * for logs and the seed.
  */
 export interface DefinitionProblem {
