@@ -10,6 +10,7 @@ import { PageHeading } from "~/components/ui/PageHeading";
 import { findAgency, listAgencies, saveAgency, type AgencyInput } from "~/services/admin/organisation.server";
 import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 
@@ -17,16 +18,10 @@ export const handle = { i18n: ["admin", "admin-organisation"] };
 
 export const meta = titleFromLoader;
 
-function agencyId(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
   const db = await getDb();
-  const agency = await findAgency(db, agencyId(params.id));
+  const agency = await findAgency(db, idParam(params.id));
   if (!agency) throw new Response("Not Found", { status: 404 });
   const t = await i18next.getFixedT(request, "admin-organisation");
   const all = await listAgencies(db);
@@ -39,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const id = agencyId(params.id);
+  const id = idParam(params.id);
   const formData = await request.formData();
   const input = Object.fromEntries(AGENCY_FIELDS.map((name) => [name, String(formData.get(name) ?? "")])) as AgencyInput;
   const result = await saveAgency(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, input, id);

@@ -12,6 +12,7 @@ import { agencyChoices, findOffice, officeInputFrom, saveOffice } from "~/servic
 import { siteReference } from "~/services/admin/sites.server";
 import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 
@@ -19,16 +20,10 @@ export const handle = { i18n: ["admin", "admin-organisation"] };
 
 export const meta = titleFromLoader;
 
-function officeId(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
   const db = await getDb();
-  const office = await findOffice(db, officeId(params.id));
+  const office = await findOffice(db, idParam(params.id));
   if (!office) throw new Response("Not Found", { status: 404 });
   const [agencies, reference] = await Promise.all([agencyChoices(db), siteReference(db)]);
   const t = await i18next.getFixedT(request, "admin-organisation");
@@ -54,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const id = officeId(params.id);
+  const id = idParam(params.id);
   const input = officeInputFrom(await request.formData());
   const result = await saveOffice(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, input, id);
   if (!result) throw new Response("Not Found", { status: 404 });

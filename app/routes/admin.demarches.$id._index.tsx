@@ -13,6 +13,7 @@ import { findProcedure } from "~/services/admin/procedures.server";
 import { closeProcedure, discardWorkingForm, listVersions, loadWorkingForm, publishProcedure, type PublishProblem, type VersionSummary } from "~/services/admin/procedure-versions.server";
 import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import { formatDateTime, formatFcfa, formatNumber } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
@@ -23,15 +24,9 @@ export const meta = titleFromLoader;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
-function procedureId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
-  const id = procedureId(params);
+  const id = idParam(params.id);
   const db = await getDb();
   const [found, form, versions] = await Promise.all([findProcedure(db, id), loadWorkingForm(db, id), listVersions(db, id)]);
   if (!found || !form) throw new Response("Not Found", { status: 404 });
@@ -40,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const id = procedureId(params);
+  const id = idParam(params.id);
   const actor = { id: user.id, ...requestMetaFor(request, context) };
   const db = await getDb();
   const intent = (await request.formData()).get("intent");

@@ -15,6 +15,7 @@ import { updateProcedureSchema } from "~/domain/procedure-admin";
 import { agencyOptions, findProcedure, slugEditable, updateProcedure } from "~/services/admin/procedures.server";
 import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
@@ -25,15 +26,9 @@ export const meta = titleFromLoader;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
-function procedureId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
-  const id = procedureId(params);
+  const id = idParam(params.id);
   const db = await getDb();
   const [found, agencies, canEditSlug] = await Promise.all([findProcedure(db, id), agencyOptions(db), slugEditable(db, id)]);
   if (!found) throw new Response("Not Found", { status: 404 });
@@ -43,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const id = procedureId(params);
+  const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: updateProcedureSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateProcedure(await getDb(), { actor: { id: user.id, ...requestMetaFor(request, context) }, procedureId: id, update: submission.value });

@@ -16,6 +16,7 @@ import { requiredDocumentSchema, toRequiredDocument } from "~/domain/procedure-a
 import { changeRequiredDocuments, findProcedure, type DocumentChange } from "~/services/admin/procedures.server";
 import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
@@ -26,15 +27,9 @@ export const meta = titleFromLoader;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: procedureStyles }];
 
-function procedureId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
-  const found = await findProcedure(await getDb(), procedureId(params));
+  const found = await findProcedure(await getDb(), idParam(params.id));
   if (!found) throw new Response("Not Found", { status: 404 });
   const t = await i18next.getFixedT(request, "admin-procedures");
   const p = found.procedure;
@@ -47,7 +42,7 @@ const parseDocument = (formData: FormData) => parseWithZod(formData, { schema: r
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const id = procedureId(params);
+  const id = idParam(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const code = String(formData.get("originalCode") ?? "");

@@ -7,3 +7,10 @@ export const retryAfterFromAction: HeadersFunction = ({ actionHeaders }) => {
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
+
+/** A numeric id from the URL (`/admin/bureaux/:id`); anything else is a page that does not exist. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return id;
+}

@@ -1,6 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { requireRole, requestMetaFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/http";
 import type { RequestContext } from "~/utils/context";
 import type { AdminActor } from "./admin-audit.server";
 import { loadFormEditor } from "./form-editor.server";
@@ -10,7 +11,7 @@ export async function formEditorRequest(request: Request, params: Params, contex
   const ctx = context as Partial<RequestContext> | undefined;
   const user = await requireRole(request, "admin", ctx);
   const db = await getDb();
-  const state = await loadFormEditor(db, Number(params.id));
+  const state = await loadFormEditor(db, idParam(params.id));
   if (!state) throw new Response(null, { status: 404 });
   const meta = requestMetaFor(request, ctx);
   const actor: AdminActor = { id: user.id, ip: meta.ip, requestId: meta.requestId };
