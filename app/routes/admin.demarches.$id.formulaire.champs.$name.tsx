@@ -1,3 +1,4 @@
+import { FormEditorGone, useFormEditorCrumbs } from "~/components/admin/FormEditorGone";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import editorStyles from "~/components/admin/form-editor.css?url";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -97,21 +98,8 @@ export default function FieldEditorPage() {
   const nonce = useNonce();
   const locale = toLocale(i18n.language);
   const base = `/admin/demarches/${d.procedure.id}`;
-  const crumbs = [
-    { label: t("admin:menu.procedures"), to: "/admin/demarches" },
-    { label: locale === "fr" ? d.procedure.titleFr : d.procedure.titleEn, to: base },
-    { label: t("overview.heading"), to: `${base}/formulaire` },
-  ];
-  if (d.gone) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <PageHeading>{t("gone.fieldTitle")}</PageHeading>
-        <p>{t("gone.field")}</p>
-        <Link to={`${base}/formulaire`}>{t("gone.back")}</Link>
-      </>
-    );
-  }
+  const crumbs = useFormEditorCrumbs(d.procedure);
+  if (d.gone) return <FormEditorGone procedure={d.procedure} what="field" />;
   const errors = reply?.errors ?? d.errors;
   const values = reply?.values ?? d.values;
   const summary = Object.entries(errors).map(([key, e]) => ({ id: key === "_form" ? undefined : editorId(key), message: t(e.key, e.values) }));

@@ -1,3 +1,4 @@
+import { FormEditorGone, useFormEditorCrumbs } from "~/components/admin/FormEditorGone";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import editorStyles from "~/components/admin/form-editor.css?url";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -73,21 +74,8 @@ export default function SectionEditorPage() {
   const { t, i18n } = useTranslation("admin-form-editor");
   const locale = toLocale(i18n.language);
   const base = `/admin/demarches/${d.procedure.id}`;
-  const crumbs = [
-    { label: t("admin:menu.procedures"), to: "/admin/demarches" },
-    { label: locale === "fr" ? d.procedure.titleFr : d.procedure.titleEn, to: base },
-    { label: t("overview.heading"), to: `${base}/formulaire` },
-  ];
-  if (d.gone) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <PageHeading>{t("gone.sectionTitle")}</PageHeading>
-        <p>{t("gone.section")}</p>
-        <Link to={`${base}/formulaire`}>{t("gone.back")}</Link>
-      </>
-    );
-  }
+  const crumbs = useFormEditorCrumbs(d.procedure);
+  if (d.gone) return <FormEditorGone procedure={d.procedure} what="section" />;
   const errors: Record<string, EditorError> = reply?.errors ?? {};
   const values: Record<string, string> = reply?.values ?? d.values;
   const summary = Object.entries(errors).map(([key, e]) => ({ id: key === "_form" ? undefined : editorId(key), message: t(e.key, e.values) }));
