@@ -18,6 +18,9 @@ const launchOptions = {
   ],
 };
 
+/** The administration's specs (see the projects below). */
+const ADMIN_SPECS = ["**/admin-*.spec.ts", "**/a11y-admin-*.spec.ts", "**/mobile-admin.spec.ts"];
+
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
@@ -38,21 +41,41 @@ export default defineConfig({
   // Every journey runs in the three projects. Three specs are project-specific rather than
   // skipped: axe runs inside the page, so not with JavaScript off; the 360 px checks need the
   // phone viewport; page weight is measured once.
+  // The administration changes what everyone sees (procedures in the catalogue, buildings on the
+  // status page), so its specs run in projects of their own, after the others. At 360 px they are
+  // the whole procedure journey and a width check of every admin page (CI time).
   projects: [
     {
       name: "js-on",
-      testIgnore: ["**/mobile.spec.ts"],
+      testIgnore: ["**/mobile.spec.ts", ...ADMIN_SPECS],
       use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
     {
       name: "js-off",
-      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts"],
+      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts", ...ADMIN_SPECS],
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
     },
     {
       name: "mobile",
-      // The administration's axe checks run once, on the desktop: its journeys still run at 360 px here.
-      testIgnore: ["**/weight.spec.ts", "**/a11y-admin-*.spec.ts"],
+      testIgnore: ["**/weight.spec.ts", ...ADMIN_SPECS],
+      use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
+    },
+    {
+      name: "admin-js-on",
+      testMatch: ["**/admin-*.spec.ts", "**/a11y-admin-*.spec.ts"],
+      dependencies: ["js-on", "js-off", "mobile"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
+    },
+    {
+      name: "admin-js-off",
+      testMatch: ["**/admin-*.spec.ts"],
+      dependencies: ["js-on", "js-off", "mobile"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
+    },
+    {
+      name: "admin-mobile",
+      testMatch: ["**/admin-procedure-journey.spec.ts", "**/mobile-admin.spec.ts"],
+      dependencies: ["js-on", "js-off", "mobile"],
       use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
     },
   ],
