@@ -1,5 +1,5 @@
 import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
-import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 // axe on the network pages: the operator console, the status page, the procedure page and the
 // unsubscribe page, in French and English (a11y specs do not run in the JS-off project: axe runs
@@ -37,6 +37,19 @@ test.describe("accessibility of the status and procedure pages", () => {
         await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
         await expectNoA11yViolations(page);
       }
+    });
+
+    test(`subscription confirmation pages pass axe, the code form with its errors too (${lng})`, async ({ page }) => {
+      for (const path of ["/etat-des-services/abonnement/confirmer?t=inconnu", "/etat-des-services/abonnement/confirmer?fait"]) {
+        await page.goto(`${path}&lng=${lng}`);
+        await expectNoA11yViolations(page);
+      }
+      await page.goto(`/etat-des-services/abonnement/confirmer?d=${"a".repeat(32)}&lng=${lng}`);
+      await expectNoA11yViolations(page);
+      await page.getByLabel(lng === "fr" ? "Code de confirmation" : "Confirmation code").fill("12");
+      await clickAndWait(page, lng === "fr" ? "Confirmer l'abonnement" : "Confirm the subscription");
+      await expect(page.getByRole("alert")).toBeVisible();
+      await expectNoA11yViolations(page);
     });
   }
 });

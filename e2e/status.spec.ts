@@ -58,6 +58,29 @@ function availabilitySection(page: Page) {
   return page.getByRole("region", { name: /Peut-on la demander en ligne/ });
 }
 
+function uniquePhone(): { display: string; e164: string } {
+  const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+  return { display: `92 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`, e164: `+22892${digits}` };
+}
+
+/** A link of the latest message to `recipient` in the development outbox (rendered by the worker within seconds). */
+async function linkInOutbox(page: Page, recipient: string, href: RegExp): Promise<string> {
+  let url: string | null = null;
+  await expect(async () => {
+    await page.goto(`/dev/boite-d-envoi?destinataire=${encodeURIComponent(recipient)}`);
+    url = await page.getByRole("link", { name: href }).first().getAttribute("href", { timeout: 1_000 });
+    expect(url).toBeTruthy();
+  }).toPass({ timeout: 15_000 });
+  return url!;
+}
+
+/** The templates of the messages queued to `recipient`, oldest first. */
+async function outboxTemplates(page: Page, recipient: string): Promise<string[]> {
+  await page.goto(`/dev/boite-d-envoi?destinataire=${encodeURIComponent(recipient)}`);
+  const templates = await page.locator("tbody tr td code").allTextContents();
+  return templates.reverse();
+}
+
 test.describe("status page", () => {
   test("shows the regions, an incident in progress and the maintenance announced", async ({ page }) => {
     await page.goto("/etat-des-services");
@@ -96,7 +119,7 @@ test.describe("status page", () => {
     expect(parsed.id).toMatch(/\/etat-des-services\/flux\.atom$/);
   });
 
-  test("subscribes to a region's incidents by e-mail and unsubscribes with the link received", async ({ page }) => {
+  test("subscribes by e-mail: nothing but a confirmation link until it is confirmed, then unsubscribes with the link received", async ({ page }) => {
     const email = uniqueEmail("abonne");
     await page.goto("/etat-des-services");
     await page.getByRole("radio", { name: "Par e-mail" }).check();
@@ -106,23 +129,64 @@ test.describe("status page", () => {
     // subscribed region during this test would rightly retire the confirmation's link.
     await page.getByLabel("Région ou administration").selectOption({ label: "Savanes" });
     await clickAndWait(page, "S'abonner");
-    await expect(page.getByRole("heading", { level: 1, name: "Abonnement enregistré" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Confirmez votre abonnement" })).toBeVisible();
 
-    let unsubscribeUrl: string | null = null;
-    await expect(async () => {
-      await page.goto("/dev/boite-d-envoi");
-      const row = page.getByRole("row").filter({ hasText: email });
-      unsubscribeUrl = await row.getByRole("link", { name: /desabonnement/ }).first().getAttribute("href", { timeout: 1_000 });
-      expect(unsubscribeUrl).toBeTruthy();
-    }).toPass({ timeout: 15_000 });
+    const confirmUrl = await linkInOutbox(page, email, /abonnement\/confirmer/);
+    const messages = await outboxTemplates(page, email);
+    expect(messages).toEqual(["incident_subscription_confirmation"]);
 
-    await page.goto(unsubscribeUrl!);
+    // Opening the link (as a mail scanner would) confirms nothing: the button does.
+    await page.goto(confirmUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "Confirmer votre abonnement" })).toBeVisible();
+    await expect(page.getByText(/aux incidents de « Savanes »/)).toBeVisible();
+    await clickAndWait(page, "Confirmer l'abonnement");
+    await expect(page.getByRole("heading", { level: 1, name: "Abonnement confirmé" })).toBeVisible();
+    await page.goto(confirmUrl);
+    await expect(page.getByText(/Ce lien de confirmation n'est pas valable/)).toBeVisible();
+
+    const unsubscribeUrl = await linkInOutbox(page, email, /desabonnement/);
+    await page.goto(unsubscribeUrl);
     await expect(page.getByRole("heading", { level: 1, name: "Se désabonner des incidents" })).toBeVisible();
     await expect(page.getByText(/incidents de « Savanes »/)).toBeVisible();
     await clickAndWait(page, "Me désabonner");
     await expect(page.getByRole("heading", { level: 1, name: "Désabonnement effectué" })).toBeVisible();
-    await page.goto(unsubscribeUrl!);
+    await page.goto(unsubscribeUrl);
     await expect(page.getByText("Cet abonnement est déjà arrêté.")).toBeVisible();
+  });
+
+  test("subscribes by SMS with the 6-digit code received, typed on the page", async ({ page }) => {
+    const phone = uniquePhone();
+    await page.goto("/etat-des-services/abonnement");
+    await page.getByRole("radio", { name: "Par SMS" }).check();
+    await page.getByLabel("Adresse e-mail ou numéro de téléphone").fill(phone.display);
+    await page.getByLabel("Région ou administration").selectOption({ label: "Savanes" });
+    await clickAndWait(page, "S'abonner");
+    await expect(page.getByRole("heading", { level: 1, name: "Saisissez le code reçu par SMS" })).toBeVisible();
+    const codePage = page.url();
+
+    let code = "";
+    await expect(async () => {
+      await page.goto(`/dev/boite-d-envoi?destinataire=${encodeURIComponent(phone.e164)}`);
+      const text = (await page.getByRole("row").filter({ hasText: "incident_subscription_confirmation" }).first().textContent({ timeout: 1_000 })) ?? "";
+      code = /aux incidents: (\d{6})/.exec(text)?.[1] ?? "";
+      expect(code).toMatch(/^\d{6}$/);
+    }).toPass({ timeout: 15_000 });
+    expect(await outboxTemplates(page, phone.e164)).toEqual(["incident_subscription_confirmation"]);
+
+    await page.goto(codePage);
+    const field = page.getByLabel("Code de confirmation");
+    const wrong = code === "000000" ? "111111" : "000000";
+    await field.fill(wrong);
+    await clickAndWait(page, "Confirmer l'abonnement");
+    await expect(page.getByRole("alert").getByRole("link", { name: /Ce code n'est pas le bon/ })).toBeVisible();
+    await expect(field).toHaveValue(wrong);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+
+    await field.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+    await clickAndWait(page, "Confirmer l'abonnement");
+    await expect(page.getByRole("heading", { level: 1, name: "Abonnement confirmé" })).toBeVisible();
+    // No second, paid SMS to say so.
+    expect(await outboxTemplates(page, phone.e164)).toEqual(["incident_subscription_confirmation"]);
   });
 
   test("says which field is wrong when the address does not match the channel", async ({ page }) => {

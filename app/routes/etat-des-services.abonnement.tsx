@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SubscribeForm } from "~/components/status/SubscribeForm";
 import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
-import { subscribeToIncidents, subscriptionSchema } from "~/services/incident-subscriptions.server";
+import { CONFIRM_PATH, subscribeToIncidents, subscriptionSchema } from "~/services/incident-subscriptions.server";
 import { getStatusSummary } from "~/services/status-summary.server";
 import { appBaseUrl } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -13,16 +13,12 @@ import { retryAfterFromAction } from "~/utils/http";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
-import { consume } from "~/utils/rate-limit.server";
 
 export const handle = { i18n: ["status"] };
 
 export const meta = titleFromLoader;
 
 export const headers = retryAfterFromAction;
-
-/** Subscriptions per client address and hour: enough for a family, not for flooding strangers. */
-const SUBSCRIBE_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
@@ -39,21 +35,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Records an unconfirmed subscription; the e-mail brings a link, the SMS a code typed on the next page. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: subscriptionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const db = await getDb();
-  const limit = await consume(db, `subscribe:ip:${context.ip ?? ""}`, SUBSCRIBE_LIMIT);
-  if (!limit.allowed) {
-    return data(
-      { result: submission.reply({ formErrors: ["subscribe.errors.rateLimited"] }) },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
+  const result = await subscribeToIncidents(await getDb(), { ...submission.value, locale, baseUrl: appBaseUrl(request), clientIp: context.ip });
+  if (!result.ok) {
+    if (result.reason === "rate_limited") {
+      return data(
+        { result: submission.reply({ formErrors: ["subscribe.errors.rateLimited"] }) },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    return data({ result: submission.reply({ fieldErrors: { scope: ["subscribe.errors.scope"] } }) }, { status: 400 });
   }
-  const result = await subscribeToIncidents(db, { ...submission.value, locale, baseUrl: appBaseUrl(request) });
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { scope: ["subscribe.errors.scope"] } }) }, { status: 400 });
+  if (result.channel === "sms") return redirect(`${CONFIRM_PATH}?d=${result.handle}`);
   return redirect("/etat-des-services/abonnement?envoye");
 }
 

@@ -30,11 +30,11 @@ describe("housekeeping", () => {
       { id: "valid", userId: user.id, expiresAt: new Date(later.getTime() + 60_000) },
     ]);
 
-    expect(await runHousekeeping(db, later)).toEqual({ sessions: 1, rateLimits: 1, passwordResetTokens: 2, expiredDrafts: 0, attachmentFiles: 0 });
+    expect(await runHousekeeping(db, later)).toEqual({ sessions: 1, rateLimits: 1, passwordResetTokens: 2, expiredDrafts: 0, attachmentFiles: 0, unconfirmedSubscriptions: 0 });
     expect((await db.select({ id: sessions.id }).from(sessions)).map((s) => s.id)).toEqual([live.session.id]);
     expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key)).toEqual(["signin:ip:10.0.0.2"]);
     expect((await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens)).map((r) => r.id)).toEqual(["valid"]);
 
-    expect(await runHousekeeping(db, later)).toEqual({ sessions: 0, rateLimits: 0, passwordResetTokens: 0, expiredDrafts: 0, attachmentFiles: 0 });
+    expect(await runHousekeeping(db, later)).toEqual({ sessions: 0, rateLimits: 0, passwordResetTokens: 0, expiredDrafts: 0, attachmentFiles: 0, unconfirmedSubscriptions: 0 });
   });
 });

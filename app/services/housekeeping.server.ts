@@ -4,6 +4,7 @@ import type { Database } from "~/utils/db.server";
 import { purgeExpiredRateLimits } from "~/utils/rate-limit.server";
 import { purgeExpiredSessions } from "~/utils/session.server";
 import { deleteExpiredDrafts, purgeDeletedAttachmentFiles } from "./draft-expiry.server";
+import { purgeUnconfirmedSubscriptions } from "./incident-subscriptions.server";
 import { getFileStorage, type FileStorage } from "./storage";
 
 export interface HousekeepingReport {
@@ -14,13 +15,16 @@ export interface HousekeepingReport {
   expiredDrafts: number;
   /** Files removed from storage: those of expired drafts, and documents deleted over a day ago. */
   attachmentFiles: number;
+  /** Status-page subscriptions left unconfirmed for a day. */
+  unconfirmedSubscriptions: number;
 }
 
 /**
  * Delete what has expired and can never be used again: sessions past either limit, rate-limit
  * windows that are over, password-reset tokens used or expired, drafts untouched for 30 days (with
- * their files), the files of documents replaced or removed over a day ago. Idempotent and safe to
- * run from several servers at once (plain deletes of rows nobody can use; drafts locked SKIP LOCKED).
+ * their files), the files of documents replaced or removed over a day ago, status-page
+ * subscriptions left unconfirmed for a day. Idempotent and safe to run from several servers at
+ * once (plain deletes of rows nobody can use; drafts locked SKIP LOCKED).
  */
 export async function runHousekeeping(db: Database, now: Date = new Date(), storage: FileStorage = getFileStorage()): Promise<HousekeepingReport> {
   const sessions = await purgeExpiredSessions(db, now);
@@ -31,5 +35,13 @@ export async function runHousekeeping(db: Database, now: Date = new Date(), stor
     .returning({ id: passwordResetTokens.id });
   const drafts = await deleteExpiredDrafts(db, now, storage);
   const deletedFiles = await purgeDeletedAttachmentFiles(db, now, storage);
-  return { sessions, rateLimits, passwordResetTokens: tokens.length, expiredDrafts: drafts.drafts, attachmentFiles: drafts.files + deletedFiles };
+  const unconfirmedSubscriptions = await purgeUnconfirmedSubscriptions(db, now);
+  return {
+    sessions,
+    rateLimits,
+    passwordResetTokens: tokens.length,
+    expiredDrafts: drafts.drafts,
+    attachmentFiles: drafts.files + deletedFiles,
+    unconfirmedSubscriptions,
+  };
 }

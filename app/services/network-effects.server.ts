@@ -5,7 +5,7 @@ import { continuesPreviousOutage, OUTAGE_REOPEN_WINDOW_MS } from "~/domain/deadl
 import { isOutage, isServing } from "~/domain/routing";
 import type { Executor } from "~/utils/db.server";
 import { enqueueNotifications, type OutgoingNotification } from "./outbox.server";
-import { notifyIncidentSubscribers } from "./incident-subscriptions.server";
+import { notifyIncidentSubscribers } from "./incident-alerts.server";
 import { notificationsFor, notifiedUserColumns } from "./routing-data.server";
 
 export interface SiteStatusChanged {

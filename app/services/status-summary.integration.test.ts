@@ -1,17 +1,9 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { incidentSubscriptions, maintenanceWindows, notifications, statusSummaries } from "../../db/schema";
+import { maintenanceWindows, statusSummaries } from "../../db/schema";
 import { createSiteWithOffice } from "../../db/seed/factories";
 import { createTestDatabase } from "../../db/testing";
 import type { DatabaseHandle } from "../../db/client";
 import { incidentFeed } from "~/components/status/atom";
-import {
-  findSubscriptionByToken,
-  notifyIncidentSubscribers,
-  subscribeToIncidents,
-  subscriptionSchema,
-  unsubscribeByToken,
-} from "./incident-subscriptions.server";
 import { changeSiteLinkStatus } from "./link-status.server";
 import { getStatusSummary, splitMaintenance } from "./status-summary.server";
 
@@ -78,58 +70,5 @@ describe("status summary", () => {
     expect(xml).toContain("<title>Incidents &lt;&amp;&gt;</title>");
     expect(xml).toContain(`tag:guichet.gouv.tg,2017:incident:${lome.site.code}:`);
     expect(xml.match(/<entry>/g)).toHaveLength(back.history.length + back.incidents.filter((i) => !back.history.some((h) => h.site === i.site && h.startedAt === i.since)).length);
-  });
-});
-
-describe("incident subscriptions", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => handle.close());
-
-  it("validates the channel against the address", () => {
-    expect(subscriptionSchema.safeParse({ channel: "email", recipient: "ami@exemple.tg", scope: "region:kara" }).success).toBe(true);
-    expect(subscriptionSchema.safeParse({ channel: "sms", recipient: "90 12 34 56", scope: "region:kara" }).data).toMatchObject({ recipient: "+22890123456" });
-    expect(subscriptionSchema.safeParse({ channel: "sms", recipient: "ami@exemple.tg", scope: "region:kara" }).success).toBe(false);
-    expect(subscriptionSchema.safeParse({ channel: "email", recipient: "ami@exemple.tg", scope: "region:mars" }).success).toBe(false);
-    const both = subscriptionSchema.safeParse({ channel: "sms", recipient: "ami@exemple.tg" });
-    expect(both.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["recipient", "subscribe.errors.phone"],
-      ["scope", "subscribe.errors.scope"],
-    ]);
-  });
-
-  it("subscribes with a confirmation, alerts matching subscribers, and unsubscribes by token", async () => {
-    const { db } = handle;
-    const kara = await createSiteWithOffice(db, { regionCode: "kara", townName: "Kara" });
-    const other = await createSiteWithOffice(db, { regionCode: "maritime" });
-    const byRegion = await subscribeToIncidents(db, { channel: "email", recipient: "kara@exemple.tg", scope: { kind: "region", code: "kara" }, locale: "fr", baseUrl: "https://guichet.gouv.tg" });
-    expect(byRegion).toEqual({ ok: true, scopeName: "Kara" });
-    await subscribeToIncidents(db, { channel: "sms", recipient: "+22890123456", scope: { kind: "agency", code: kara.agency.code }, locale: "en", baseUrl: "https://guichet.gouv.tg" });
-    await subscribeToIncidents(db, { channel: "email", recipient: "autre@exemple.tg", scope: { kind: "agency", code: other.agency.code }, locale: "fr", baseUrl: "https://guichet.gouv.tg" });
-    expect(await subscribeToIncidents(db, { channel: "email", recipient: "x@exemple.tg", scope: { kind: "agency", code: "NOPE" }, locale: "fr", baseUrl: "" })).toEqual({ ok: false, reason: "unknown_scope" });
-
-    const confirmations = await db.select().from(notifications).where(eq(notifications.template, "incident_subscription_confirmed"));
-    expect(confirmations).toHaveLength(3);
-    const url = String((confirmations.find((n) => n.recipient === "kara@exemple.tg")!.payload as { url: string }).url);
-    expect(url).toMatch(/^https:\/\/guichet\.gouv\.tg\/desabonnement\?t=[a-z2-7]+$/);
-    const token = new URL(url).searchParams.get("t")!;
-    expect(await findSubscriptionByToken(db, token, "fr")).toMatchObject({ scopeName: "Kara", active: true, channel: "email" });
-
-    const sent = await db.transaction((tx) => notifyIncidentSubscribers(tx, { siteId: kara.site.id, status: "down", at: new Date("2026-11-22T10:00:00Z") }, "https://guichet.gouv.tg"));
-    expect(sent).toBe(2);
-    const alerts = await db.select().from(notifications).where(eq(notifications.template, "incident_alert"));
-    expect(alerts.map((a) => a.recipient).sort()).toEqual(["+22890123456", "kara@exemple.tg"]);
-    expect(alerts.find((a) => a.recipient === "+22890123456")!.locale).toBe("en");
-    // Each message carries a fresh token: the latest link works, the older one is replaced.
-    const alertToken = new URL(String((alerts.find((a) => a.recipient === "kara@exemple.tg")!.payload as { url: string }).url)).searchParams.get("t")!;
-    expect(await findSubscriptionByToken(db, token, "fr")).toBeNull();
-    expect(await unsubscribeByToken(db, alertToken)).toBe(true);
-    const [row] = await db.select({ active: incidentSubscriptions.active }).from(incidentSubscriptions).where(eq(incidentSubscriptions.recipient, "kara@exemple.tg"));
-    expect(row!.active).toBe(false);
-    expect(await unsubscribeByToken(db, "not-a-token")).toBe(false);
-
-    expect(await db.transaction((tx) => notifyIncidentSubscribers(tx, { siteId: kara.site.id, status: "up", at: new Date() }, "https://guichet.gouv.tg"))).toBe(1);
   });
 });

@@ -70,6 +70,13 @@ export const incidentSubscriptions = pgTable(
     /** SHA-256 of the unsubscribe token sent in every message. */
     unsubscribeTokenHash: text("unsubscribe_token_hash").notNull().unique(),
     active: boolean("active").notNull().default(true),
+    /**
+     * Null until the person confirms (link by e-mail, code by SMS): only confirmed subscriptions
+     * receive incident messages; unconfirmed ones expire (decision 016).
+     */
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** SHA-256 of the e-mail link's token, or of "<handle>:<code>" for SMS; null once confirmed. */
+    confirmationHash: text("confirmation_hash").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("incident_subscription_region_idx").on(t.regionCode), index("incident_subscription_agency_idx").on(t.agencyId)],

@@ -16,6 +16,11 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     name: "Akouvi Ablavi Adjoa Mensah-Amégavi",
     url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
   },
+  incident_subscription_confirmation: {
+    scope: "Ministère de l'Économie et des Finances",
+    url: "https://services.guichet.gouv.tg/etat-des-services/abonnement/confirmer?t=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
+    code: "042917",
+  },
   incident_subscription_confirmed: {
     scope: "Ministère de l'Économie et des Finances",
     url: "https://services.guichet.gouv.tg/desabonnement?t=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
