@@ -99,7 +99,7 @@ export default function AdminProcedures() {
             ),
           },
           { header: t("list.columns.version"), cell: (row) => (row.publishedVersion === null ? t("list.noVersion") : formatNumber(row.publishedVersion, locale)), numeric: true },
-          { header: t("list.columns.updated"), cell: (row) => formatDate(row.updatedAt, locale, "short") },
+          { header: t("list.columns.updated"), nowrap: true, cell: (row) => formatDate(row.updatedAt, locale, "short") },
         ]}
         rows={rows}
         rowKey={(row) => row.id}

@@ -152,7 +152,7 @@ export default function NetworkConsole() {
             cell: (row) => <Link to={`/reseau/sites/${encodeURIComponent(row.code)}`}>{row.name}</Link>,
             rowHeader: true,
           },
-          { header: t("console.columns.code"), cell: (row) => row.code },
+          { header: t("console.columns.code"), nowrap: true, cell: (row) => row.code },
           { header: t("console.columns.status"), cell: (row) => <StatusBadge kind="link" status={row.linkStatus} /> },
           { header: t("console.columns.since"), cell: (row) => formatDateTime(row.linkStatusSince, locale) },
           { header: t("console.columns.town"), cell: (row) => row.town },

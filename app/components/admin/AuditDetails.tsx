@@ -5,6 +5,8 @@ import { detailView } from "~/domain/audit-log";
 export function AuditDetails({ details }: { details: Record<string, unknown> }) {
   const { t } = useTranslation("admin-audit");
   const view = detailView(details);
+  // Labels of the stacked layout on a phone (see Table).
+  const [keyLabel, beforeLabel, afterLabel] = [t("journal.change.key"), t("journal.change.before"), t("journal.change.after")];
   const plain = view.kind === "plain" ? view.rows : view.other;
   return (
     <>
@@ -12,19 +14,19 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
         <table className="table audit-change">
           <thead>
             <tr>
-              <th scope="col">{t("journal.change.key")}</th>
-              <th scope="col">{t("journal.change.before")}</th>
-              <th scope="col">{t("journal.change.after")}</th>
+              <th scope="col">{keyLabel}</th>
+              <th scope="col">{beforeLabel}</th>
+              <th scope="col">{afterLabel}</th>
             </tr>
           </thead>
           <tbody>
             {view.rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row">
+                <th scope="row" data-label={keyLabel}>
                   <code>{row.key}</code>
                 </th>
-                <td>{row.before}</td>
-                <td>{row.after}</td>
+                <td data-label={beforeLabel}>{row.before}</td>
+                <td data-label={afterLabel}>{row.after}</td>
               </tr>
             ))}
           </tbody>

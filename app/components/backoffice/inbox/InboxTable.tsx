@@ -43,6 +43,7 @@ export function InboxTable({
     {
       header: t("table.reference"),
       rowHeader: true,
+      nowrap: true,
       cell: (row) => (
         <Link to={`/agent/dossiers/${row.reference}`} className="inbox-ref">
           {row.reference}
@@ -59,9 +60,10 @@ export function InboxTable({
         </>
       ),
     },
-    { header: t("table.submitted"), cell: (row) => (row.submittedAt ? formatDate(row.submittedAt, locale, "short") : "—") },
+    { header: t("table.submitted"), nowrap: true, cell: (row) => (row.submittedAt ? formatDate(row.submittedAt, locale, "short") : "—") },
     {
       header: t("table.due"),
+      nowrap: true,
       cell: (row) => {
         const late = RUNNING.includes(row.status) && new Date(row.dueAt).getTime() < nowMs;
         return (
