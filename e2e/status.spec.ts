@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demoAccount, signIn, uniqueEmail } from "./accounts";
-import { clickAndWait, expect, test } from "./fixtures";
+import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 /**
  * The public status page, its feed and subscriptions, and the journey DESIGN.md §5 promises:
@@ -119,7 +119,7 @@ test.describe("status page", () => {
     expect(parsed.id).toMatch(/\/etat-des-services\/flux\.atom$/);
   });
 
-  test("subscribes by e-mail: nothing but a confirmation link until it is confirmed, then unsubscribes with the link received", async ({ page }) => {
+  test("subscribes by e-mail: nothing but a confirmation link until it is confirmed, then unsubscribes with the link received", async ({ page, javaScriptEnabled }) => {
     const email = uniqueEmail("abonne");
     await page.goto("/etat-des-services");
     await page.getByRole("radio", { name: "Par e-mail" }).check();
@@ -139,6 +139,8 @@ test.describe("status page", () => {
     await page.goto(confirmUrl);
     await expect(page.getByRole("heading", { level: 1, name: "Confirmer votre abonnement" })).toBeVisible();
     await expect(page.getByText(/aux incidents de « Savanes »/)).toBeVisible();
+    // axe runs inside the page: not with JavaScript off.
+    if (javaScriptEnabled) await expectNoA11yViolations(page);
     await clickAndWait(page, "Confirmer l'abonnement");
     await expect(page.getByRole("heading", { level: 1, name: "Abonnement confirmé" })).toBeVisible();
     await page.goto(confirmUrl);
