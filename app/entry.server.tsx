@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type ActionFunctionArgs,
@@ -12,6 +11,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import "~/utils/context";
+import { createHtmlBodyStream } from "~/utils/html-stream.server";
 import { i18nConfig } from "~/utils/i18n";
 import { i18next, translationResources } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
@@ -48,7 +48,8 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18.3.1 leaves NUL bytes at its buffer boundaries.
+          const body = createHtmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolvePromise(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
