@@ -174,7 +174,6 @@ async function loadForAction(tx: Executor, user: SessionUser, reference: string)
       procedureTitleFr: procedures.titleFr,
       procedureTitleEn: procedures.titleEn,
       applicant: notifiedUserColumns,
-      applicantName: users.fullName,
     })
     .from(cases)
     .innerJoin(procedures, eq(procedures.id, cases.procedureId))
@@ -374,7 +373,6 @@ export async function acceptCase(db: Database, input: StaffCaseInput): Promise<S
           caseId: row.id,
           reference: row.reference,
           ownerId: row.applicant.id,
-          holderName: row.onBehalfOf?.fullName || row.applicantName,
           officeId: row.officeId,
           baseUrl: input.baseUrl ?? defaultBaseUrl(),
           now,
