@@ -88,6 +88,7 @@ export function FieldEditorForm({ action, type, values, errors, sources, documen
           ]}
         />
       ) : null}
+      {type === "email" || type === "phone" ? <Checkboxes legend={t("field.contactLegend")} {...box("contact", t("field.contact"))} /> : null}
       {type === "select" || type === "radio" || type === "checkbox" ? (
         <Field as="textarea" rows={5} label={t("field.options")} hint={t(type === "checkbox" ? "field.optionsHintCheckbox" : "field.optionsHint")} spellCheck={false} {...input("options")} />
       ) : null}

@@ -162,6 +162,10 @@ export function parseFieldEditor(values: EditorValues, previous: FormField, sour
       field = { ...base, type, accept, maxSizeMb, ...(document ? { document } : {}) };
       break;
     }
+    case "email":
+    case "phone":
+      field = { ...base, type, ...(first(values.contact) === "on" ? { contact: true } : {}) };
+      break;
     default:
       field = { ...base, type };
   }
@@ -191,6 +195,7 @@ export function fieldToValues(field: FormField): EditorValues {
     accept: field.type === "file" ? [...field.accept] : [],
     maxSizeMb: field.type === "file" ? String(field.maxSizeMb) : "",
     document: field.type === "file" ? (field.document ?? "") : "",
+    contact: (field.type === "email" || field.type === "phone") && field.contact ? "on" : undefined,
   };
 }
 

@@ -31,7 +31,8 @@ export type FieldErrorCode =
   | "invalid_option"
   | "invalid_email"
   | "invalid_phone"
-  | "invalid_national_id";
+  | "invalid_national_id"
+  | "contact_required";
 
 export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "required",
@@ -48,6 +49,7 @@ export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "invalid_email",
   "invalid_phone",
   "invalid_national_id",
+  "contact_required",
 ];
 
 /**
@@ -251,6 +253,21 @@ export function sectionSchema(section: FormSection, data: Record<string, unknown
   return z.object(shape);
 }
 
+/** The section's contact fields among `visible` (email and phone fields marked `contact`). */
+export function contactFieldsOf(fields: readonly FormField[]): FormField[] {
+  return fields.filter((f) => (f.type === "email" || f.type === "phone") && f.contact === true);
+}
+
+/**
+ * One means of contact is enough, and one is needed: the first visible contact field when none of
+ * them is answered (an answer that is wrong already has its own error), else null.
+ */
+function missingContact(visible: readonly FormField[], values: Record<string, unknown>): string | null {
+  const contacts = contactFieldsOf(visible);
+  if (contacts.length === 0) return null;
+  return contacts.some((f) => asText(values[f.name]) !== "") ? null : contacts[0]!.name;
+}
+
 function withoutUndefined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
@@ -263,9 +280,11 @@ export function validateSection(
 ): { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, FieldErrorCode>; values: RawValues } {
   const context = sectionContext(section, raw, data);
   const result = sectionSchema(section, context, options).safeParse(raw);
-  if (result.success) return { ok: true, values: withoutUndefined(result.data as Record<string, unknown>) };
   const errors: Record<string, FieldErrorCode> = {};
-  for (const issue of result.error.issues) {
+  const noContact = missingContact(visibleFields(section, context), raw);
+  if (noContact) errors[noContact] = "contact_required";
+  if (result.success && !noContact) return { ok: true, values: withoutUndefined(result.data as Record<string, unknown>) };
+  for (const issue of result.success ? [] : result.error.issues) {
     const name = String(issue.path[0]);
     if (!(name in errors)) errors[name] = issue.message as FieldErrorCode;
   }
@@ -330,6 +349,8 @@ export function validateCaseData(
   const clean = pruneHiddenFields(definition, data);
   const errors: { sectionId: string; field: string; code: FieldErrorCode | "file_required" }[] = [];
   for (const section of definition.sections) {
+    const noContact = missingContact(section.fields.filter((f) => isFieldVisible(f, clean)), clean);
+    if (noContact) errors.push({ sectionId: section.id, field: noContact, code: "contact_required" });
     for (const field of section.fields) {
       if (!isFieldVisible(field, clean)) continue;
       if (field.type === "file") {
