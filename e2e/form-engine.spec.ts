@@ -184,3 +184,20 @@ test.describe("typed text kept byte for byte", () => {
     await expectExactValues();
   });
 });
+
+test("a birth date of 1850 is refused at the field, in French, and what was typed stays", async ({ page }) => {
+  await signUp(page, { fullName: "Kossi Adzo", identifier: uniqueEmail("naissance"), password: PASSWORD });
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  await page.goto("/demarches/extrait-casier-judiciaire/commencer");
+  await clickAndWait(page, "Commencer ma demande");
+  await page.getByLabel("Pour moi-même").check();
+  await clickAndWait(page, "Continuer");
+  await page.getByLabel("Nom", { exact: true }).fill("Adzo");
+  await page.getByLabel("Date de naissance").fill("1850-01-01");
+  await clickAndWait(page, "Continuer");
+  const message = "« Date de naissance » doit être le 1 janvier 1900 ou une date plus récente.";
+  await expect(page.getByRole("alert").getByRole("link", { name: message })).toBeVisible();
+  await expect(page.locator(".error-message").filter({ hasText: message })).toBeVisible();
+  await expect(page.getByLabel("Date de naissance")).toHaveValue("1850-01-01");
+  await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Adzo");
+});

@@ -76,17 +76,23 @@ export function FieldEditorForm({ action, type, values, errors, sources, documen
         </Fieldset>
       ) : null}
       {type === "date" ? (
-        <Radios
-          legend={t("field.range")}
-          id={editorId("range")}
-          name="range"
-          defaultValue={one("range")}
-          options={[
-            { value: "", label: t("field.rangeAny") },
-            { value: "past", label: t("field.rangePast") },
-            { value: "future", label: t("field.rangeFuture") },
-          ]}
-        />
+        <>
+          <Radios
+            legend={t("field.range")}
+            id={editorId("range")}
+            name="range"
+            defaultValue={one("range")}
+            options={[
+              { value: "", label: t("field.rangeAny") },
+              { value: "past", label: t("field.rangePast") },
+              { value: "future", label: t("field.rangeFuture") },
+            ]}
+          />
+          <Fieldset legend={t("field.dateLimits")} hint={t("field.dateLimitsHint")}>
+            <Field label={t("field.minDate")} optional type="date" width={20} {...input("minDate")} />
+            <Field label={t("field.maxDate")} optional type="date" width={20} {...input("maxDate")} />
+          </Fieldset>
+        </>
       ) : null}
       {type === "email" || type === "phone" ? <Checkboxes legend={t("field.contactLegend")} {...box("contact", t("field.contact"))} /> : null}
       {type === "select" || type === "radio" || type === "checkbox" ? (

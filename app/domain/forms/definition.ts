@@ -45,6 +45,9 @@ export interface DateField extends FieldBase {
   type: "date";
   /** "past": today or earlier (birth dates); "future": today or later. */
   range?: "past" | "future";
+  /** Earliest and latest dates accepted, "YYYY-MM-DD" (a birth date: not before 1900). */
+  min?: string;
+  max?: string;
 }
 export interface NumberField extends FieldBase {
   type: "number";

@@ -28,6 +28,8 @@ export type FieldErrorCode =
   | "invalid_date"
   | "date_in_future"
   | "date_in_past"
+  | "date_too_early"
+  | "date_too_late"
   | "invalid_option"
   | "invalid_email"
   | "invalid_phone"
@@ -45,6 +47,8 @@ export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "invalid_date",
   "date_in_future",
   "date_in_past",
+  "date_too_early",
+  "date_too_late",
   "invalid_option",
   "invalid_email",
   "invalid_phone",
@@ -172,6 +176,8 @@ export function parseField(field: FormField, input: unknown, options: Validation
       const today = options.today ?? todayIso();
       if (field.range === "past" && value > today) return { ok: false, code: "date_in_future" };
       if (field.range === "future" && value < today) return { ok: false, code: "date_in_past" };
+      if (field.min !== undefined && value < field.min) return { ok: false, code: "date_too_early" };
+      if (field.max !== undefined && value > field.max) return { ok: false, code: "date_too_late" };
       return { ok: true, value };
     }
     case "select":
@@ -364,8 +370,8 @@ export function validateCaseData(
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }
 
-/** Interpolation values of an error message (`forms:errors.<code>`): {{min}}, {{max}}. */
-export function errorParams(field: FormField, code: FieldErrorCode | "file_required"): { min?: number; max?: number } {
+/** Interpolation values of an error message (`forms:errors.<code>`): {{min}}, {{max}} (numbers, or ISO dates). */
+export function errorParams(field: FormField, code: FieldErrorCode | "file_required"): { min?: number | string; max?: number | string } {
   if (field.type === "text" || field.type === "textarea") {
     if (code === "too_short") return { min: field.minLength };
     if (code === "too_long") return { max: field.maxLength };
@@ -373,6 +379,10 @@ export function errorParams(field: FormField, code: FieldErrorCode | "file_requi
   if (field.type === "number") {
     if (code === "too_small") return { min: field.min };
     if (code === "too_big") return { max: field.max };
+  }
+  if (field.type === "date") {
+    if (code === "date_too_early") return { min: field.min };
+    if (code === "date_too_late") return { max: field.max };
   }
   return {};
 }

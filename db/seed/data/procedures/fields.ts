@@ -90,7 +90,7 @@ export function applicantSection(extra: FormField[] = [], options: { nationalIdR
     fields: [
       { type: "text", name: "nom", label: l("Nom", "Surname"), required: true, maxLength: 80 },
       { type: "text", name: "prenoms", label: l("Prénoms", "Given names"), required: true, maxLength: 120 },
-      { type: "date", name: "date_naissance", label: l("Date de naissance", "Date of birth"), required: true, range: "past" },
+      { type: "date", name: "date_naissance", label: l("Date de naissance", "Date of birth"), required: true, range: "past", min: "1900-01-01" },
       { type: "text", name: "lieu_naissance", label: l("Lieu de naissance", "Place of birth"), hint: l("Ville ou village, et pays si né hors du Togo.", "Town or village, and country if born outside Togo."), required: true, maxLength: 120 },
       {
         type: "national_id",
