@@ -201,3 +201,22 @@ test("a birth date of 1850 is refused at the field, in French, and what was type
   await expect(page.getByLabel("Date de naissance")).toHaveValue("1850-01-01");
   await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Adzo");
 });
+
+test("save and resume later with a refused file: the page says so, the other answers are saved", async ({ page }) => {
+  const reference = await startLegalisation(page);
+  await page.getByLabel("Pour moi-même").check();
+  await clickAndWait(page, "Continuer");
+  await page.getByLabel("Acte d'état civil").check();
+  await page.getByLabel("Pays de destination").fill("Ghana");
+  await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "diplome.pdf", mimeType: "application/pdf", buffer: EXE });
+  await clickAndWait(page, "Enregistrer et reprendre plus tard");
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/formulaire/documents$`));
+  await expect(page.getByRole("alert").getByRole("link", { name: /Le fichier « diplome\.pdf » n'est pas un PDF\./ })).toBeVisible();
+  await expect(page.getByText("Vos autres réponses sont enregistrées. Ce fichier ne l'est pas")).toBeVisible();
+  await expect(page.getByLabel("Pays de destination")).toHaveValue("Ghana");
+
+  await page.goto(`/mon-espace/dossiers/${reference}/formulaire/documents`);
+  await expect(page.getByLabel("Pays de destination")).toHaveValue("Ghana");
+  await expect(page.getByLabel("Acte d'état civil")).toBeChecked();
+  await expect(page.getByText(/Fichier envoyé/)).toHaveCount(0);
+});

@@ -125,6 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "later") {
     await saveValidAnswers(db, { caseId: kase.id, definition, values: validSectionValues(section, raw, caseData) });
+    // A refused file is not saved: say so, with the message "Continuer" gives, instead of leaving.
+    if (parsed.rejections.length > 0) return data<ActionReply>({ values: raw, errors, notice: t("later.savedWithoutFile") }, { status: 400 });
     return redirect(`/mon-espace?enregistre=${kase.reference}`, 303);
   }
 
