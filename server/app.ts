@@ -6,6 +6,8 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Database } from "../db/client";
 import { audit } from "../app/services/audit.server";
 import type { RequestContext } from "../app/utils/context";
+import { sessionCookieName, sessionTokenFromCookieHeader } from "../app/utils/session.server";
+import { requestEdge } from "./edge";
 import { healthz, readyz } from "./health";
 import { requestLogging, type Logger } from "./logging";
 import { originCheck } from "./origin";
@@ -36,6 +38,26 @@ function shouldCompress(req: Request, res: Response): boolean {
   return compression.filter(req, res);
 }
 
+/**
+ * Two rules for every answer Remix gives:
+ * - Remix's adapter *appends* each header of a route's Response, so a header this server already
+ *   set (X-Content-Type-Options…) went out twice: the route's value replaces ours instead.
+ * - A page seen with a session (or one that opens one) is personal: `Cache-Control: private,
+ *   no-store`, whatever the route said, so that no shared cache or back button keeps it.
+ */
+function remixResponseHeaders(req: Request, res: Response, next: NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === "set-cookie" ? append(field, value) : res.set(field, value));
+  const personal = sessionTokenFromCookieHeader(req.headers.cookie) !== null;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    const cookies = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
+    if (personal || cookies.some((c) => c.startsWith(`${sessionCookieName()}=`))) res.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+  next();
+}
+
 export function createApp(options: AppOptions): express.Express {
   const { logger } = options;
   const dev = options.mode === "development";
@@ -59,6 +81,7 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   app.use(compression({ filter: shouldCompress }));
+  app.use(requestEdge());
 
   app.get("/healthz", healthz);
   app.get("/readyz", readyz({ getDb: options.getDb, logger, isDraining }));
@@ -89,6 +112,7 @@ export function createApp(options: AppOptions): express.Express {
     app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
   }
 
+  app.use(remixResponseHeaders);
   app.all(
     "*",
     createRequestHandler({

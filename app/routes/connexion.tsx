@@ -19,6 +19,7 @@ import { readSessionToken, serializeSessionCookie } from "~/utils/session.server
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { retryAfterFromAction } from "~/utils/http";
 import { IdentifierField } from "~/components/auth/AccountFields";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });

@@ -11,6 +11,7 @@ import { devCaseStatus, devDecide, devRequestInfo } from "~/services/dev-case-to
 import { isDevOutboxEnabled } from "~/services/outbox.server";
 import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["myspace"] };
 
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (!isDevOutboxEnabled()) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const reference = params.reference ?? "";
   const db = await getDb();

@@ -18,6 +18,7 @@ import { i18next } from "~/utils/i18next.server";
 import { serializeSessionCookie } from "~/utils/session.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { IdentifierField, NewPasswordFields } from "~/components/auth/AccountFields";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signUpSchema({ isCommonPassword }) });
   const hideFields = ["password", "passwordConfirmation"];
   if (submission.status !== "success") {

@@ -237,7 +237,7 @@ export async function signOutOtherSessions(
 
 export interface PasswordResetRequest {
   identifier: Identifier;
-  /** Origin of absolute links, e.g. "https://guichet.gouv.tg" (APP_URL, else the request's origin). */
+  /** Origin of absolute links, e.g. "https://guichet.gouv.tg" (APP_URL: app/utils/public-url.server.ts). */
   baseUrl: string;
 }
 

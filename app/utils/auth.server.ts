@@ -103,10 +103,8 @@ export function requestMetaFor(request: Request, context?: Partial<RequestContex
   return { ...requestMeta(request, context), userAgent: request.headers.get("user-agent") };
 }
 
-/** Origin of absolute links in messages: APP_URL, else the origin the request came to. */
-export function appBaseUrl(request: Request): string {
-  return process.env.APP_URL || new URL(request.url).origin;
-}
+/** Origin of absolute links in messages: APP_URL only (app/utils/public-url.server.ts). */
+export { appBaseUrl } from "./public-url.server";
 
 /**
  * A refusal is answered 404, never 403 (DESIGN.md §6: nothing reveals what exists outside one's
