@@ -217,10 +217,11 @@ describe("the HTTP server", () => {
       expect(api.status).toBe(400);
       expect(api.headers["content-type"]).toMatch(/^application\/json/);
       expect(JSON.parse(api.body)).toMatchObject({ error: "bad_request" });
-      // A client-side navigation gets the status Remix's client renders as the error page.
-      const data = await send(main.port, "/%?_data=routes%2Fsuivi");
+      // A client-side navigation's data request gets the bare status.
+      const data = await send(main.port, "/demarches/x%00y.data");
       expect(data.status).toBe(400);
-      expect(data.headers["x-remix-catch"]).toBe("yes");
+      // The language of the refused address still counts.
+      expect(JSON.parse((await send(main.port, "/x%00y?lng=en")).body)).toMatchObject({ path: "/erreur/400" });
     });
 
     it("answers 414 to an address over 8 KB and 431 to headers over 64 KB, instead of cutting the connection", async () => {

@@ -51,6 +51,9 @@ function remixResponseHeaders(req: Request, res: Response, next: NextFunction) {
   const personal = sessionTokenFromCookieHeader(req.headers.cookie) !== null;
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    // A body left unread (a 413, a refused upload): close the connection rather than leave its
+    // bytes where the client's next request would be read from.
+    if (!req.complete) res.setHeader("Connection", "close");
     const cookies = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
     if (personal || cookies.some((c) => c.startsWith(`${sessionCookieName()}=`))) res.setHeader("Cache-Control", "private, no-store");
     return writeHead.apply(this, args);

@@ -24,8 +24,8 @@ const API_MESSAGES: Record<number, { error: string; message: string }> = {
 /**
  * Refuse a request at the edge: JSON for the machine API, the portal's error page (in the
  * visitor's language, with the site's header and links) for everything else. A page request is
- * handed on to Remix as a GET of the error route; a client-side navigation (`_data`) gets the
- * status that Remix's client renders with the same error page.
+ * handed on to Remix as a GET of the error route; a client-side navigation's data request gets
+ * the bare status.
  */
 export function refuse(req: Request, res: Response, next: NextFunction, status: number): void {
   res.set("Cache-Control", "no-store");
@@ -33,11 +33,15 @@ export function refuse(req: Request, res: Response, next: NextFunction, status: 
     res.status(status).json(API_MESSAGES[status] ?? { error: "bad_request", message: "bad request" });
     return;
   }
-  if (typeof req.query._data === "string") {
-    res.status(status).set("X-Remix-Catch", "yes").json(null);
+  if (req.path.endsWith(".data")) {
+    // A client-side navigation's data request (Remix single fetch): the status, which Remix's
+    // client turns into the error page; nothing to render here.
+    res.status(status).type("text/plain; charset=utf-8").send(String(status));
     return;
   }
-  const target = `${EDGE_ERROR_PATH}/${status}`;
+  // The language asked for in the refused address still chooses the page's language.
+  const lng = typeof req.query.lng === "string" && /^[a-z]{2}$/.test(req.query.lng) ? `?lng=${req.query.lng}` : "";
+  const target = `${EDGE_ERROR_PATH}/${status}${lng}`;
   req.method = "GET";
   req.url = target;
   req.originalUrl = target;
