@@ -44,6 +44,19 @@ test.describe("accounts", () => {
     await expect(identifier).toBeFocused();
   });
 
+  test("a failed sign-in is told at the password field as well as in the error summary, which links to it", async ({ page }) => {
+    await signIn(page, demoAccount("citizen").identifier, "pas le bon mot de passe");
+    const summary = page.getByRole("alert").filter({ hasText: "Il y a un problème" });
+    await expect(summary.getByRole("link", { name: "L'identifiant ou le mot de passe est incorrect." })).toBeVisible();
+    const password = page.getByLabel("Mot de passe", { exact: true });
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(password).toHaveAccessibleDescription(/L'identifiant ou le mot de passe est incorrect\./);
+    // Once in the summary, once at the field: not twice in the summary.
+    await expect(page.getByText("L'identifiant ou le mot de passe est incorrect.")).toHaveCount(2);
+    await summary.getByRole("link", { name: "L'identifiant ou le mot de passe est incorrect." }).click();
+    await expect(password).toBeFocused();
+  });
+
   test("a demo citizen signs in, and a wrong password is told plainly with the identifier kept", async ({ page }) => {
     const citizen = demoAccount("citizen");
     await signIn(page, citizen.identifier, "pas le bon mot de passe");
