@@ -1,4 +1,4 @@
-import { demoAccount, DEMO_PASSWORD, signIn, signUp, uniqueEmail } from "./accounts";
+import { demoAccount, DEMO_PASSWORD, linkSentTo, requestSignUp, signIn, signUp, uniqueEmail } from "./accounts";
 import { expect, test } from "./fixtures";
 
 test.describe("accounts", () => {
@@ -21,6 +21,39 @@ test.describe("accounts", () => {
     await signUp(page, { fullName: "Koffi Dogbé", identifier: `90 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`, password: "kara est au nord du pays" });
     await expect(page).toHaveURL(/\/mon-espace$/);
     await expect(page.getByText("Bonjour Koffi Dogbé")).toBeVisible();
+  });
+
+  test("signing up with an identifier that has an account answers the same page, and its owner is told by message", async ({ page }) => {
+    const email = uniqueEmail("deja");
+    await signUp(page, { fullName: "Abla Sena", identifier: email, password: "mon premier compte a moi" });
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+    await requestSignUp(page, { fullName: "Quelqu'un d'autre", identifier: email, password: "un autre mot de passe encore" });
+    await expect(page).toHaveURL(/\/inscription\?envoye/);
+    await expect(page.getByRole("heading", { level: 1, name: "Vérifiez vos messages" })).toBeVisible();
+    await expect(page.getByText("Un compte existe déjà")).toHaveCount(0);
+    // The owner's message points to sign-in and to the forgotten password, not to a new account.
+    expect(await linkSentTo(page, email, /\/connexion$/)).toMatch(/\/connexion$/);
+    await expect(page.getByRole("link", { name: /\/mot-de-passe-oublie$/ }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: /inscription\/confirmer/ })).toHaveCount(1);
+
+    // The account is unchanged: the first password still works.
+    await signIn(page, email, "mon premier compte a moi");
+    await expect(page).toHaveURL(/\/mon-espace$/);
+  });
+
+  test("a sign-up link works once", async ({ page }) => {
+    const email = uniqueEmail("lien");
+    await requestSignUp(page, { fullName: "Yawo Agbo", identifier: email, password: "le lien ne sert qu'une fois" });
+    const link = await linkSentTo(page, email, /inscription\/confirmer/);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: "Activer votre compte" })).toBeVisible();
+    await page.getByRole("button", { name: "Activer mon compte" }).click();
+    await expect(page.getByText("Bonjour Yawo Agbo")).toBeVisible();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: "Lien expiré ou déjà utilisé" })).toBeVisible();
   });
 
   test("sign-up errors are listed at the top, linked to their fields, and nothing typed is lost", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResetTokens, users } from "../../db/schema";
 import { passwordProblem, type Identifier } from "~/domain/account";
-import type { Locale, PasswordTokenPurpose } from "~/domain/constants";
+import type { PasswordTokenPurpose } from "~/domain/constants";
 import type { SessionUser } from "~/domain/user";
 import { audit } from "~/services/audit.server";
 import { enqueueNotifications } from "~/services/outbox.server";
@@ -43,8 +43,8 @@ export const SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT: RateLimitRule = { limit: 5, wi
 export const SIGN_IN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 10, windowMs: 15 * 60 * 1000 };
 export const SIGN_IN_FAILURES_PER_IP: RateLimitRule = { limit: 100, windowMs: 15 * 60 * 1000 };
 export const RESET_REQUESTS_PER_IP: RateLimitRule = { limit: 10, windowMs: 15 * 60 * 1000 };
-/** Silently not sent beyond this: nobody gets SMS-bombed through the form. */
-export const RESET_REQUESTS_PER_ACCOUNT: RateLimitRule = { limit: 3, windowMs: 15 * 60 * 1000 };
+/** Per identifier typed, known or not. Silently not sent beyond this: nobody gets SMS-bombed through the form. */
+export const RESET_REQUESTS_PER_IDENTIFIER: RateLimitRule = { limit: 3, windowMs: 15 * 60 * 1000 };
 export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
 
 export type RateLimited = { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
@@ -58,7 +58,7 @@ export interface SignedIn {
   homePath: string;
 }
 
-function auditMeta(meta: RequestMeta) {
+export function auditMeta(meta: RequestMeta) {
   return { ip: meta.ip ?? null, requestId: meta.requestId ?? null };
 }
 
@@ -66,74 +66,16 @@ function identifierColumn(identifier: Identifier) {
   return identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value);
 }
 
-async function findUserByIdentifier(db: Executor, identifier: Identifier) {
+export async function findUserByIdentifier(db: Executor, identifier: Identifier) {
   const [user] = await db.select().from(users).where(identifierColumn(identifier)).limit(1);
   return user ?? null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23505") return true;
   }
   return false;
-}
-
-// ——— Sign up ———
-
-export interface SignUpInput {
-  fullName: string;
-  identifier: Identifier;
-  password: string;
-  locale: Locale;
-}
-
-export async function signUp(
-  db: Database,
-  input: SignUpInput,
-  meta: RequestMeta = {},
-): Promise<SignedIn | { ok: false; reason: "identifier_taken" } | { ok: false; reason: "password_rejected"; error: string }> {
-  const problem = passwordProblem(input.password, { isCommonPassword, identifiers: [input.identifier], fullName: input.fullName });
-  if (problem) return { ok: false, reason: "password_rejected", error: problem };
-  if (await findUserByIdentifier(db, input.identifier)) return { ok: false, reason: "identifier_taken" };
-  const passwordHash = await hashPassword(input.password);
-  const now = meta.now ?? new Date();
-  try {
-    return await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          fullName: input.fullName,
-          email: input.identifier.kind === "email" ? input.identifier.value : null,
-          phone: input.identifier.kind === "phone" ? input.identifier.value : null,
-          notifyByEmail: input.identifier.kind === "email",
-          notifyBySms: input.identifier.kind === "phone",
-          passwordHash,
-          locale: input.locale,
-          lastLoginAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      const { token, session } = await createSession(tx, user!.id, meta, now);
-      await enqueueNotifications(tx, [
-        {
-          userId: user!.id,
-          channel: input.identifier.kind === "email" ? "email" : "sms",
-          recipient: input.identifier.value,
-          template: "account_created",
-          locale: input.locale,
-          payload: { name: input.fullName },
-        },
-      ]);
-      await audit(tx, { action: "auth.signup", actorId: user!.id, targetType: "user", targetId: user!.id, ...auditMeta(meta) });
-      const sessionUser = await loadSessionUser(tx, user!);
-      return { ok: true as const, user: sessionUser, token, session, homePath: homePathFor(sessionUser) };
-    });
-  } catch (error) {
-    // Two sign-ups with the same identifier at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, reason: "identifier_taken" };
-    throw error;
-  }
 }
 
 // ——— Sign in ———
@@ -276,39 +218,28 @@ export async function requestPasswordReset(
   meta: RequestMeta = {},
 ): Promise<{ ok: true } | RateLimited> {
   const now = meta.now ?? new Date();
-  const perIp = await consume(db, `reset:ip:${meta.ip ?? "unknown"}`, { ...RESET_REQUESTS_PER_IP, now });
+  const perIp = await consume(db, `reset:ip:${meta.ip || "unknown"}`, { ...RESET_REQUESTS_PER_IP, now });
   if (!perIp.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perIp.retryAfterSeconds };
 
+  // Counted per identifier, known or not, and in the same order of work either way: the answer
+  // and its timing say nothing about the account (issue 11 item 9).
+  const perIdentifier = await consume(db, `reset:identifier:${input.identifier.value}`, { ...RESET_REQUESTS_PER_IDENTIFIER, now });
   const user = await findUserByIdentifier(db, input.identifier);
-  if (!user || user.disabledAt) {
-    await audit(db, {
-      action: "auth.password_reset_requested",
-      outcome: "failure",
-      targetType: "identifier",
-      targetId: input.identifier.value,
-      ...auditMeta(meta),
-      details: { reason: user ? "disabled" : "unknown_account" },
-    });
-    return { ok: true };
-  }
-  const perAccount = await consume(db, `reset:account:${user.id}`, { ...RESET_REQUESTS_PER_ACCOUNT, now });
-  if (!perAccount.allowed) {
-    await audit(db, {
-      action: "auth.password_reset_requested",
-      outcome: "refused",
-      actorId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ...auditMeta(meta),
-      details: { reason: "rate_limited" },
-    });
-    return { ok: true };
-  }
-
   const token = generateSecretToken();
+  const tokenId = hashSecretToken(token);
+  const entry = { action: "auth.password_reset_requested", targetType: "identifier", targetId: input.identifier.value, ...auditMeta(meta) } as const;
+
   await db.transaction(async (tx) => {
+    if (!perIdentifier.allowed) {
+      await audit(tx, { ...entry, actorId: user?.id ?? null, outcome: "refused", details: { reason: "rate_limited" } });
+      return;
+    }
+    if (!user || user.disabledAt) {
+      await audit(tx, { ...entry, actorId: user?.id ?? null, outcome: "failure", details: { reason: user ? "disabled" : "unknown_account" } });
+      return;
+    }
     await tx.insert(passwordResetTokens).values({
-      id: hashSecretToken(token),
+      id: tokenId,
       userId: user.id,
       expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
       createdAt: now,
@@ -324,13 +255,7 @@ export async function requestPasswordReset(
         payload: { url: passwordResetUrl(input.baseUrl, token) },
       },
     ]);
-    await audit(tx, {
-      action: "auth.password_reset_requested",
-      actorId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ...auditMeta(meta),
-    });
+    await audit(tx, { ...entry, actorId: user.id, targetType: "user", targetId: user.id });
   });
   return { ok: true };
 }
