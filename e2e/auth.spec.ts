@@ -1,5 +1,5 @@
 import { demoAccount, DEMO_PASSWORD, linkSentTo, requestSignUp, signIn, signUp, uniqueEmail } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 test.describe("accounts", () => {
   test("a citizen creates an account with an e-mail address, lands in Mon espace, and signs out", async ({ page }) => {
@@ -49,6 +49,7 @@ test.describe("accounts", () => {
     const link = await linkSentTo(page, email, /inscription\/confirmer/);
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1, name: "Activer votre compte" })).toBeVisible();
+    await expectNoA11yViolations(page);
     await page.getByRole("button", { name: "Activer mon compte" }).click();
     await expect(page.getByText("Bonjour Yawo Agbo")).toBeVisible();
     await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -21,7 +21,7 @@ import { createSession, generateSecretToken, hashSecretToken } from "~/utils/ses
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Generous: many citizens sign up from one cybercafé or one mobile operator's address. */
-export const SIGN_UP_PER_IP: RateLimitRule = { limit: 20, windowMs: HOUR_MS };
+export const SIGN_UP_PER_IP: RateLimitRule = { limit: 30, windowMs: HOUR_MS };
 /** Silently not sent beyond this: nobody's phone gets flooded (or the operator billed) through the form. */
 export const SIGN_UP_PER_IDENTIFIER: RateLimitRule = { limit: 3, windowMs: HOUR_MS };
 export const SIGN_UP_LINK_TTL_MS = 24 * HOUR_MS;
