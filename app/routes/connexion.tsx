@@ -55,7 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
-    return data({ result: submission.reply({ formErrors: ["signIn.invalid"], hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
+    // At the password field (what the person retypes) and, through it, in the summary; the message
+    // still does not say which of the two was wrong.
+    return data({ result: submission.reply({ fieldErrors: { password: ["signIn.invalid"] }, hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
   }
   forgetSession(request);
   return redirect(safeRedirectPath(redirectTo, result.homePath), { headers: { "Set-Cookie": serializeSessionCookie(result.token) } });

@@ -2,7 +2,7 @@ import { findControlCharacterPath } from "~/domain/input";
 import { BodyError, readBytes } from "./body.server";
 import type { RequestContext } from "./context";
 import { getDb } from "./db.server";
-import { consume, peek } from "./rate-limit.server";
+import { refund, reserveAll } from "./rate-limit.server";
 import { verifyMonitoringToken, type TokenIdentity } from "~/services/monitoring-tokens.server";
 
 /**
@@ -46,13 +46,13 @@ export async function requireMonitoringToken(request: Request, context?: Partial
   const db = await getDb();
   const key = `monitoring-token:ip:${context?.ip || "unknown"}`;
   const rule = { limit: TOKEN_FAILURES_PER_MINUTE, windowMs: FAILURE_WINDOW_MS };
-  const gate = await peek(db, key, rule);
+  const now = new Date();
+  // The hit is reserved before the check (decision 013): concurrent attempts cannot all pass.
+  const gate = await reserveAll(db, [{ key, rule }], now);
   if (!gate.allowed) throw apiError(429, "too_many_attempts", {}, { "Retry-After": String(gate.retryAfterSeconds) });
   const identity = await verifyMonitoringToken(db, token);
-  if (!identity) {
-    await consume(db, key, rule);
-    throw unauthorized("unknown or revoked token");
-  }
+  if (!identity) throw unauthorized("unknown or revoked token");
+  await refund(db, key, { now });
   return identity;
 }
 

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { staffRoles } from "../../db/schema";
 import { OFFICE_ROLES, type Role, type StaffRole } from "~/domain/constants";
+import { safeRedirectPath } from "~/domain/redirect";
 import type { SessionUser } from "~/domain/user";
 import { audit } from "~/services/audit.server";
 import type { RequestContext } from "./context";
@@ -62,7 +63,8 @@ function currentPath(request: Request): string {
 }
 
 export function signInUrl(redirectTo?: string): string {
-  return redirectTo && redirectTo !== "/" ? `/connexion?${new URLSearchParams({ redirectTo })}` : "/connexion";
+  const target = safeRedirectPath(redirectTo, "/");
+  return target !== "/" ? `/connexion?${new URLSearchParams({ redirectTo: target })}` : "/connexion";
 }
 
 /** The current session, or a redirect to /connexion that comes back here. */
