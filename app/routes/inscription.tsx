@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields }), retryAfterMinutes: 0 }, { status: 400 });
   }
   const locale = toLocale(await i18next.getLocale(request));
-  const result = await signUp(await getDb(), { ...submission.value, locale, baseUrl: appBaseUrl(request) }, requestMetaFor(request, context));
+  const result = await signUp(await getDb(), { ...submission.value, locale, baseUrl: appBaseUrl() }, requestMetaFor(request, context));
   if (!result.ok) {
     if (result.reason === "rate_limited") {
       return data(

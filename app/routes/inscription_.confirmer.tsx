@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { serializeSessionCookie } from "~/utils/session.server";
+import { readForm } from "~/utils/body.server";
 
 /**
  * The link of a sign-up message. Opening it shows a button: the account is created by the POST,
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const token = (await request.formData()).get("token");
+  const token = (await readForm(request)).get("token");
   const result = wellFormed(token) ? await confirmSignUp(await getDb(), token, requestMetaFor(request, context)) : ({ ok: false, reason: "invalid_token" } as const);
   if (!result.ok) {
     const state: State = result.reason === "identifier_taken" ? "taken" : "invalid";
