@@ -15,6 +15,7 @@ import { createHtmlBodyStream } from "~/utils/html-stream.server";
 import { i18nConfig } from "~/utils/i18n";
 import { i18next, translationResources } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
+import { isDatabaseUnavailable } from "../db/client";
 
 const ABORT_DELAY = 5_000;
 
@@ -71,8 +72,10 @@ export default async function handleRequest(
  * Errors Remix reports from loaders and actions. A 404 (no route, or a record outside the
  * caller's scope) and an aborted request (the client went away) are normal traffic, not errors.
  */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  // The server turns the 500 into a 503 with Retry-After (server/app.ts).
+  if (isDatabaseUnavailable(error) && context) context.databaseUnavailable = true;
   console.error(error);
 }

@@ -14,6 +14,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { consume } from "~/utils/rate-limit.server";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["status"] };
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: subscriptionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  const result = await subscribeToIncidents(db, { ...submission.value, locale, baseUrl: appBaseUrl(request) });
+  const result = await subscribeToIncidents(db, { ...submission.value, locale, baseUrl: appBaseUrl() });
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: { scope: ["subscribe.errors.scope"] } }) }, { status: 400 });
   return redirect("/etat-des-services/abonnement?envoye");
 }

@@ -6,6 +6,7 @@ import { REGION_CODES, type LinkStatus, type Locale, type RegionCode } from "~/d
 import type { Executor } from "~/utils/db.server";
 import { generateSecretToken, hashSecretToken } from "~/utils/session.server";
 import { enqueueNotifications, type OutgoingNotification } from "./outbox.server";
+import { appBaseUrl } from "~/utils/public-url.server";
 
 /**
  * E-mail and SMS subscriptions to the incidents of a region or an agency (status page).
@@ -162,7 +163,7 @@ export interface IncidentAlert {
  * an office in the building, in the caller's transaction. Each message carries a fresh
  * unsubscribe token (see above). Returns how many were queued.
  */
-export async function notifyIncidentSubscribers(tx: Executor, alert: IncidentAlert, baseUrl: string = process.env.APP_URL ?? ""): Promise<number> {
+export async function notifyIncidentSubscribers(tx: Executor, alert: IncidentAlert, baseUrl: string = appBaseUrl()): Promise<number> {
   const [site] = await tx
     .select({ code: sites.code, name: sites.name, regionCode: sites.regionCode, regionName: regions.name })
     .from(sites)

@@ -15,6 +15,7 @@ import { enqueueNotifications, type OutgoingNotification } from "./outbox.server
 import { notificationsFor, notifiedUserColumns } from "./routing-data.server";
 import { getFileStorage } from "./storage";
 import { attachToMessage, discardStoredFiles, type StoredFile } from "./uploads.server";
+import { appBaseUrl } from "~/utils/public-url.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -257,10 +258,6 @@ async function auditCase(tx: Executor, user: SessionUser, action: string, row: L
   await audit(tx, { action, actorId: user.id, targetType: "case", targetId: row.reference, details });
 }
 
-function defaultBaseUrl(): string {
-  return process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
-}
-
 export async function takeCase(db: Database, input: StaffCaseInput): Promise<StaffActionResult> {
   const now = input.now ?? new Date();
   return act(db, input, async (tx, row) => {
@@ -374,7 +371,7 @@ export async function acceptCase(db: Database, input: StaffCaseInput): Promise<S
           reference: row.reference,
           ownerId: row.applicant.id,
           officeId: row.officeId,
-          baseUrl: input.baseUrl ?? defaultBaseUrl(),
+          baseUrl: input.baseUrl ?? appBaseUrl(),
           now,
           onStored: (key) => {
             storedKey = key;
