@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // Bodies are read in one place, with a cap and a 4xx for bad input (docs/architecture.md, "Request edge").
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/body.server.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.name='request']",
+          message: "Read request bodies with readForm / readJsonBody (app/utils/body.server.ts, app/utils/api.server.ts): they cap the size and answer 4xx to bad input.",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "db/seed/**", "db/migrate.ts", "bench/**", "server/**", ".ci/**", "e2e/**"],
     rules: { "no-console": "off" },
   },

@@ -20,6 +20,8 @@ const launchOptions = {
 
 /** The administration's specs (see the projects below). */
 const ADMIN_SPECS = ["**/admin-*.spec.ts", "**/a11y-admin-*.spec.ts", "**/mobile-admin.spec.ts"];
+/** Generated junk against every form and API route: last, alone (it creates accounts and rows). */
+const FUZZ_SPECS = ["**/fuzz.spec.ts"];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -47,17 +49,17 @@ export default defineConfig({
   projects: [
     {
       name: "js-on",
-      testIgnore: ["**/mobile.spec.ts", ...ADMIN_SPECS],
+      testIgnore: ["**/mobile.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
       use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
     {
       name: "js-off",
-      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts", ...ADMIN_SPECS],
+      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
     },
     {
       name: "mobile",
-      testIgnore: ["**/weight.spec.ts", ...ADMIN_SPECS],
+      testIgnore: ["**/weight.spec.ts", "**/hardening.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
       use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
     },
     {
@@ -77,6 +79,12 @@ export default defineConfig({
       testMatch: ["**/admin-procedure-journey.spec.ts", "**/mobile-admin.spec.ts"],
       dependencies: ["js-on", "js-off", "mobile"],
       use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
+    },
+    {
+      name: "fuzz",
+      testMatch: FUZZ_SPECS,
+      dependencies: ["admin-js-on", "admin-js-off", "admin-mobile"],
+      use: { launchOptions },
     },
   ],
   webServer: {

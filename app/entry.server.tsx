@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type ActionFunctionArgs,
@@ -12,9 +11,11 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import "~/utils/context";
+import { createHtmlBodyStream } from "~/utils/html-stream.server";
 import { i18nConfig } from "~/utils/i18n";
 import { i18next, translationResources } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
+import { isDatabaseUnavailable } from "../db/client";
 
 const ABORT_DELAY = 5_000;
 
@@ -48,7 +49,8 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18.3.1 leaves NUL bytes at its buffer boundaries.
+          const body = createHtmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolvePromise(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -70,8 +72,10 @@ export default async function handleRequest(
  * Errors Remix reports from loaders and actions. A 404 (no route, or a record outside the
  * caller's scope) and an aborted request (the client went away) are normal traffic, not errors.
  */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  // The server turns the 500 into a 503 with Retry-After (server/app.ts).
+  if (isDatabaseUnavailable(error) && context) context.databaseUnavailable = true;
   console.error(error);
 }

@@ -98,7 +98,7 @@ async function main() {
       const port = await freePort();
       const app = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: url, LOG_LEVEL: "error", COOKIE_SECURE: "false", TRUST_PROXY: "loopback" },
+        env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://localhost:${port}`, DATABASE_URL: url, LOG_LEVEL: "error", COOKIE_SECURE: "false", TRUST_PROXY: "loopback" },
       });
       try {
         const base = `http://127.0.0.1:${port}`;

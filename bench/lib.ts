@@ -106,7 +106,7 @@ export async function startApp(): Promise<{ base: string; stop: () => void }> {
   const appPort = await freePort();
   const app = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), PGLITE_DIR: "memory", DATABASE_URL: "", LOG_LEVEL: "error", TRUST_PROXY: "loopback" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), APP_URL: `http://localhost:${appPort}`, PGLITE_DIR: "memory", DATABASE_URL: "", LOG_LEVEL: "error", TRUST_PROXY: "loopback" },
   });
   const stop = () => {
     if (app.exitCode === null) app.kill("SIGTERM");

@@ -31,7 +31,7 @@ export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".data", "pglite");
 
 export type DatabaseOptions =
-  | { driver: "postgres"; url: string; max?: number }
+  | { driver: "postgres"; url: string; max?: number; connectTimeoutSeconds?: number; statementTimeoutMs?: number }
   | { driver: "pglite"; dataDir?: string /* undefined: in memory */ };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -39,8 +39,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      // Keep timestamps as strings in the driver; drizzle maps them to Date.
-      connection: { application_name: "guichet" },
+      // A server that does not answer fails the request in seconds (a 503), not after 30 s.
+      connect_timeout: options.connectTimeoutSeconds ?? 5,
+      connection: { application_name: "guichet", statement_timeout: options.statementTimeoutMs ?? 30_000 },
     });
     const db = drizzlePostgres(client, { schema });
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
@@ -66,8 +67,44 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 /** Options from the environment: DATABASE_URL → PostgreSQL, otherwise PGlite in PGLITE_DIR (./.data/pglite). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   if (env.DATABASE_URL) {
-    return { driver: "postgres", url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : 10 };
+    return {
+      driver: "postgres",
+      url: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : 10,
+      connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_S ? Number(env.DATABASE_CONNECT_TIMEOUT_S) : 5,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS ? Number(env.DATABASE_STATEMENT_TIMEOUT_MS) : 30_000,
+    };
   }
   if (env.PGLITE_DIR === "memory") return { driver: "pglite" };
   return { driver: "pglite", dataDir: env.PGLITE_DIR ? resolve(env.PGLITE_DIR) : DEFAULT_DATA_DIR };
+}
+
+/** postgres.js and Node codes of a server that cannot be reached or went away. */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
+
+/**
+ * True when an error (or its cause: drizzle wraps the driver's error) says the database is
+ * unreachable or refusing work for now — connection failures (SQLSTATE class 08), a server
+ * shutting down or starting (57P01–57P03), too many connections (53300), a statement timeout
+ * (57014) — rather than a bug: the portal answers 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (UNREACHABLE_CODES.has(code) || code.startsWith("08") || ["57P01", "57P02", "57P03", "53300", "57014"].includes(code)) return true;
+  }
+  return false;
 }

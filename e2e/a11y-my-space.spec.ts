@@ -1,6 +1,7 @@
 import { signUp, uniqueEmail } from "./accounts";
 import { fileBirthCertificateRequest } from "./filing";
-import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
+import { clickAndWait, expectNoA11yViolations } from "./fixtures";
+import { expect, STAFF, test } from "./staff";
 
 // axe on Mon espace, the case page (request for pieces, errors, result), withdrawal, profile and
 // notifications, in French and English (a11y specs do not run in the JS-off project).
@@ -8,7 +9,7 @@ import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 test.describe("accessibility of Mon espace", () => {
   test.slow();
   for (const lng of ["fr", "en"] as const) {
-    test(`Mon espace, a case and the account pages pass axe (${lng})`, async ({ page }) => {
+    test(`Mon espace, a case and the account pages pass axe (${lng})`, async ({ page, signedIn }) => {
       await signUp(page, { fullName: "Ablavi Kponton", identifier: uniqueEmail("a11y"), password: "le marché de Kara le samedi" });
       await expect(page).toHaveURL(/\/mon-espace$/);
       for (const path of ["/mon-espace", "/mon-espace/profil", "/mon-espace/notifications"]) {
@@ -19,11 +20,12 @@ test.describe("accessibility of Mon espace", () => {
       // The form pages are in French in the helper: file first, then look in the chosen language.
       await page.goto("/mon-espace?lng=fr");
       const reference = await fileBirthCertificateRequest(page);
-      await page.goto(`/dev/dossiers/${reference}/complement`);
-      await page.getByLabel("Message à l'usager").fill("Votre pièce d'identité est illisible.");
-      await page.getByLabel("Pièces demandées").fill("Pièce d'identité lisible\nJustificatif de domicile");
-      await clickAndWait(page, "Demander le complément");
-      await expect(page.getByText("Le complément est demandé.")).toBeVisible();
+      const desk = await signedIn(STAFF.agent);
+      await desk.goto(`/dev/dossiers/${reference}/complement`);
+      await desk.getByLabel("Message à l'usager").fill("Votre pièce d'identité est illisible.");
+      await desk.getByLabel("Pièces demandées").fill("Pièce d'identité lisible\nJustificatif de domicile");
+      await clickAndWait(desk, "Demander le complément");
+      await expect(desk.getByText("Le complément est demandé.")).toBeVisible();
       // A draft next to the case, for the Brouillons list.
       await page.goto("/demarches/passeport/commencer");
       await clickAndWait(page, "Commencer ma demande");
@@ -48,8 +50,8 @@ test.describe("accessibility of Mon espace", () => {
       await expectNoA11yViolations(page);
 
       // The development tool, and the case once withdrawn.
-      await page.goto(`/dev/dossiers/${reference}/complement?lng=fr`);
-      await expectNoA11yViolations(page);
+      await desk.goto(`/dev/dossiers/${reference}/complement?lng=fr`);
+      await expectNoA11yViolations(desk);
       await page.goto(`/mon-espace/dossiers/${reference}/retirer?lng=fr`);
       await clickAndWait(page, "Oui, retirer ma demande");
       await page.goto(`/mon-espace/dossiers/${reference}?lng=${lng}`);

@@ -5,6 +5,8 @@ const PUBLIC_PAGES = [
   "/",
   "/connexion",
   "/inscription",
+  "/inscription?envoye",
+  "/inscription/confirmer?token=lien-invalide",
   "/mot-de-passe-oublie",
   "/mot-de-passe/nouveau?token=lien-invalide",
   "/accessibilite",

@@ -1,5 +1,5 @@
-import { demoAccount, DEMO_PASSWORD, signIn, signUp, uniqueEmail } from "./accounts";
-import { expect, test } from "./fixtures";
+import { demoAccount, DEMO_PASSWORD, linkSentTo, requestSignUp, signIn, signUp, uniqueEmail } from "./accounts";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 test.describe("accounts", () => {
   test("a citizen creates an account with an e-mail address, lands in Mon espace, and signs out", async ({ page }) => {
@@ -23,6 +23,40 @@ test.describe("accounts", () => {
     await expect(page.getByText("Bonjour Koffi Dogbé")).toBeVisible();
   });
 
+  test("signing up with an identifier that has an account answers the same page, and its owner is told by message", async ({ page }) => {
+    const email = uniqueEmail("deja");
+    await signUp(page, { fullName: "Abla Sena", identifier: email, password: "mon premier compte a moi" });
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+    await requestSignUp(page, { fullName: "Quelqu'un d'autre", identifier: email, password: "un autre mot de passe encore" });
+    await expect(page).toHaveURL(/\/inscription\?envoye/);
+    await expect(page.getByRole("heading", { level: 1, name: "Vérifiez vos messages" })).toBeVisible();
+    await expect(page.getByText("Un compte existe déjà")).toHaveCount(0);
+    // The owner's message points to sign-in and to the forgotten password, not to a new account.
+    expect(await linkSentTo(page, email, /\/connexion$/)).toMatch(/\/connexion$/);
+    await expect(page.getByRole("link", { name: /\/mot-de-passe-oublie$/ }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: /inscription\/confirmer/ })).toHaveCount(1);
+
+    // The account is unchanged: the first password still works.
+    await signIn(page, email, "mon premier compte a moi");
+    await expect(page).toHaveURL(/\/mon-espace$/);
+  });
+
+  test("a sign-up link works once", async ({ page }) => {
+    const email = uniqueEmail("lien");
+    await requestSignUp(page, { fullName: "Yawo Agbo", identifier: email, password: "le lien ne sert qu'une fois" });
+    const link = await linkSentTo(page, email, /inscription\/confirmer/);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: "Activer votre compte" })).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Activer mon compte" }).click();
+    await expect(page.getByText("Bonjour Yawo Agbo")).toBeVisible();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: "Lien expiré ou déjà utilisé" })).toBeVisible();
+  });
+
   test("sign-up errors are listed at the top, linked to their fields, and nothing typed is lost", async ({ page }) => {
     await page.goto("/inscription");
     await page.getByLabel("Nom et prénoms").fill("Edem Lawson");
@@ -42,6 +76,19 @@ test.describe("accounts", () => {
 
     await summary.getByRole("link", { name: /pas un numéro de mobile togolais/ }).click();
     await expect(identifier).toBeFocused();
+  });
+
+  test("a failed sign-in is told at the password field as well as in the error summary, which links to it", async ({ page }) => {
+    await signIn(page, demoAccount("citizen").identifier, "pas le bon mot de passe");
+    const summary = page.getByRole("alert").filter({ hasText: "Il y a un problème" });
+    await expect(summary.getByRole("link", { name: "L'identifiant ou le mot de passe est incorrect." })).toBeVisible();
+    const password = page.getByLabel("Mot de passe", { exact: true });
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(password).toHaveAccessibleDescription(/L'identifiant ou le mot de passe est incorrect\./);
+    // Once in the summary, once at the field: not twice in the summary.
+    await expect(page.getByText("L'identifiant ou le mot de passe est incorrect.")).toHaveCount(2);
+    await summary.getByRole("link", { name: "L'identifiant ou le mot de passe est incorrect." }).click();
+    await expect(password).toBeFocused();
   });
 
   test("a demo citizen signs in, and a wrong password is told plainly with the identifier kept", async ({ page }) => {

@@ -138,3 +138,85 @@ test.describe("form engine", () => {
     await other.close();
   });
 });
+
+test.describe("typed text kept byte for byte", () => {
+  // Long accented values met React 18.3.1's 2048-byte buffer boundaries: « Am�éyo » on reopening.
+  const NOM = "K" + "X".repeat(39);
+  const PERE = "Éloïse Améyo ".repeat(5).trim();
+  // Dense accents, up to each field's length: a boundary falls inside one of them on any layout.
+  const MERE = "Ésé Kékéli Ézéchiël Dédé ".repeat(7).slice(0, 160).trim();
+  const PRENOMS = "Améyo Délali Ézéchiël Sénam ".repeat(5).slice(0, 120).trim();
+  const LIEU = "Atakpamé, Kévé, Tsévié, Notsé ".repeat(4).slice(0, 120).trim();
+
+  test("save and resume later, then continue: long accented names come back exactly as typed", async ({ page }) => {
+    await signUp(page, { fullName: "Éloïse Améyo", identifier: uniqueEmail("accents"), password: PASSWORD });
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.goto("/demarches/extrait-casier-judiciaire/commencer");
+    await clickAndWait(page, "Commencer ma demande");
+    const reference = /dossiers\/(TG-[0-9A-Z-]+)\//.exec(page.url())![1]!;
+    await page.getByLabel("Pour moi-même").check();
+    await clickAndWait(page, "Continuer");
+    await expect(page).toHaveURL(/\/formulaire\/demandeur$/);
+
+    await page.getByLabel("Nom", { exact: true }).fill(NOM);
+    await page.getByLabel("Prénoms", { exact: true }).fill(PRENOMS);
+    await page.getByLabel("Lieu de naissance").fill(LIEU);
+    await page.getByLabel("Nom et prénoms du père").fill(PERE);
+    await page.getByLabel("Nom et prénoms de la mère").fill(MERE);
+    await clickAndWait(page, "Enregistrer et reprendre plus tard");
+    await expect(page).toHaveURL(new RegExp(`/mon-espace\\?enregistre=${reference}$`));
+
+    const expectExactValues = async () => {
+      await expect(page.getByLabel("Nom", { exact: true })).toHaveValue(NOM);
+      await expect(page.getByLabel("Prénoms", { exact: true })).toHaveValue(PRENOMS);
+      await expect(page.getByLabel("Lieu de naissance")).toHaveValue(LIEU);
+      await expect(page.getByLabel("Nom et prénoms du père")).toHaveValue(PERE);
+      await expect(page.getByLabel("Nom et prénoms de la mère")).toHaveValue(MERE);
+    };
+    await page.goto(`/mon-espace/dossiers/${reference}/formulaire`);
+    await expect(page).toHaveURL(/\/formulaire\/demandeur$/);
+    await expectExactValues();
+
+    // "Continuer" posts what the page shows (the date is missing: the page comes back with it).
+    await clickAndWait(page, "Continuer");
+    await expectExactValues();
+    await page.goto(`/mon-espace/dossiers/${reference}/formulaire/demandeur`);
+    await expectExactValues();
+  });
+});
+
+test("a birth date of 1850 is refused at the field, in French, and what was typed stays", async ({ page }) => {
+  await signUp(page, { fullName: "Kossi Adzo", identifier: uniqueEmail("naissance"), password: PASSWORD });
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  await page.goto("/demarches/extrait-casier-judiciaire/commencer");
+  await clickAndWait(page, "Commencer ma demande");
+  await page.getByLabel("Pour moi-même").check();
+  await clickAndWait(page, "Continuer");
+  await page.getByLabel("Nom", { exact: true }).fill("Adzo");
+  await page.getByLabel("Date de naissance").fill("1850-01-01");
+  await clickAndWait(page, "Continuer");
+  const message = "« Date de naissance » doit être le 1 janvier 1900 ou une date plus récente.";
+  await expect(page.getByRole("alert").getByRole("link", { name: message })).toBeVisible();
+  await expect(page.locator(".error-message").filter({ hasText: message })).toBeVisible();
+  await expect(page.getByLabel("Date de naissance")).toHaveValue("1850-01-01");
+  await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Adzo");
+});
+
+test("save and resume later with a refused file: the page says so, the other answers are saved", async ({ page }) => {
+  const reference = await startLegalisation(page);
+  await page.getByLabel("Pour moi-même").check();
+  await clickAndWait(page, "Continuer");
+  await page.getByLabel("Acte d'état civil").check();
+  await page.getByLabel("Pays de destination").fill("Ghana");
+  await page.getByLabel("Documents numérisés (un seul PDF)").setInputFiles({ name: "diplome.pdf", mimeType: "application/pdf", buffer: EXE });
+  await clickAndWait(page, "Enregistrer et reprendre plus tard");
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/formulaire/documents$`));
+  await expect(page.getByRole("alert").getByRole("link", { name: /Le fichier « diplome\.pdf » n'est pas un PDF\./ })).toBeVisible();
+  await expect(page.getByText("Vos autres réponses sont enregistrées. Ce fichier ne l'est pas")).toBeVisible();
+  await expect(page.getByLabel("Pays de destination")).toHaveValue("Ghana");
+
+  await page.goto(`/mon-espace/dossiers/${reference}/formulaire/documents`);
+  await expect(page.getByLabel("Pays de destination")).toHaveValue("Ghana");
+  await expect(page.getByLabel("Acte d'état civil")).toBeChecked();
+  await expect(page.getByText(/Fichier envoyé/)).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import { signUp, uniqueEmail } from "./accounts";
 import { fileBirthCertificateRequest, FAKE_PDF, PDF } from "./filing";
-import { clickAndWait, expect, test } from "./fixtures";
+import { clickAndWait } from "./fixtures";
+import { expect, STAFF, test } from "./staff";
 
 const PASSWORD = "la lagune de Lomé au soleil";
 
@@ -10,7 +11,7 @@ function uniquePhone(): string {
 }
 
 test.describe("a case in Mon espace", () => {
-  test("the citizen answers a request for pieces, then withdraws his request", async ({ page }) => {
+  test("the citizen answers a request for pieces, then withdraws his request", async ({ page, signedIn }) => {
     test.slow();
     await signUp(page, { fullName: "Afi Mensah", identifier: uniqueEmail(), password: PASSWORD });
     const reference = await fileBirthCertificateRequest(page);
@@ -24,12 +25,13 @@ test.describe("a case in Mon espace", () => {
     await expect(page.getByText("Vous avez déposé votre demande.").first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Voir et imprimer le récépissé" })).toBeVisible();
 
-    // The office asks for a piece (development tool standing in for the agent's desk).
-    await page.goto(`/dev/dossiers/${reference}/complement`);
-    await page.getByLabel("Message à l'usager").fill("La copie de votre pièce d'identité est illisible.");
-    await page.getByLabel("Pièces demandées").fill("Pièce d'identité lisible");
-    await clickAndWait(page, "Demander le complément");
-    await expect(page.getByText("Le complément est demandé.")).toBeVisible();
+    // The office asks for a piece (development tool, used by a signed-in staff member).
+    const desk = await signedIn(STAFF.agent);
+    await desk.goto(`/dev/dossiers/${reference}/complement`);
+    await desk.getByLabel("Message à l'usager").fill("La copie de votre pièce d'identité est illisible.");
+    await desk.getByLabel("Pièces demandées").fill("Pièce d'identité lisible");
+    await clickAndWait(desk, "Demander le complément");
+    await expect(desk.getByText("Le complément est demandé.")).toBeVisible();
 
     await page.goto("/mon-espace");
     await expect(page.getByRole("link", { name: /Mes notifications \(\d+ non lues?\)/ })).toBeVisible();
@@ -74,15 +76,16 @@ test.describe("a case in Mon espace", () => {
     await expect(page.getByRole("region", { name: "Demandes terminées" }).getByText(reference)).toBeVisible();
   });
 
-  test("a refusal shows its reason; another citizen gets 404 for the case", async ({ page, browser }) => {
+  test("a refusal shows its reason; another citizen gets 404 for the case", async ({ page, browser, signedIn }) => {
     test.slow();
     await signUp(page, { fullName: "Komla Adjo", identifier: uniqueEmail(), password: PASSWORD });
     const reference = await fileBirthCertificateRequest(page);
-    await page.goto(`/dev/dossiers/${reference}/complement`);
-    await page.getByRole("radio", { name: "Refuser" }).check();
-    await page.getByLabel("Motif").fill("L'acte n'est pas enregistré dans ce centre.");
-    await clickAndWait(page, "Enregistrer la décision");
-    await expect(page.getByText("La décision est enregistrée.")).toBeVisible();
+    const desk = await signedIn(STAFF.agent);
+    await desk.goto(`/dev/dossiers/${reference}/complement`);
+    await desk.getByRole("radio", { name: "Refuser" }).check();
+    await desk.getByLabel("Motif").fill("L'acte n'est pas enregistré dans ce centre.");
+    await clickAndWait(desk, "Enregistrer la décision");
+    await expect(desk.getByText("La décision est enregistrée.")).toBeVisible();
 
     await page.goto(`/mon-espace/dossiers/${reference}`);
     await expect(page.getByRole("heading", { name: "Résultat" })).toBeVisible();

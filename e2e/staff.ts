@@ -26,7 +26,7 @@ export const STAFF_NAMES = {
 export type LomeProcedure = "extrait-casier-judiciaire" | "certificat-nationalite";
 
 /** Signs a new citizen up in `page` and files `slug` for himself in Maritime (→ TPI-LOM). */
-export async function fileCaseAtLome(page: Page, slug: LomeProcedure, fullName = "Ama Koudjo"): Promise<string> {
+export async function fileCaseAtLome(page: Page, slug: LomeProcedure, fullName = "Ama Koudjo", answers: Journey["answers"] = {}): Promise<string> {
   await signUp(page, {
     fullName,
     identifier: uniqueEmail("dossier"),
@@ -38,7 +38,7 @@ export async function fileCaseAtLome(page: Page, slug: LomeProcedure, fullName =
   const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
   const journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region"> = {
     slug,
-    answers: {},
+    answers,
     forWhom: "self",
     region: "Maritime",
   };

@@ -3,14 +3,17 @@
 // from loopback so each test can present its own client address to the rate limiter.
 import { spawn } from "node:child_process";
 
+const port = process.env.E2E_PORT ?? "3100";
 const child = spawn("npx", ["tsx", "server/index.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
     NODE_ENV: "production",
-    PORT: process.env.E2E_PORT ?? "3100",
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
     PGLITE_DIR: "memory",
     DEV_OUTBOX: "1",
+    DEV_CASE_TOOLS: "1",
     TRUST_PROXY: "loopback",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     DATABASE_URL: "",

@@ -75,10 +75,14 @@ if (stale) {
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST && !["0.0.0.0", "::"].includes(process.env.HOST) ? process.env.HOST : "127.0.0.1";
+// `npm start` is the portal on this machine: without APP_URL, links in messages point to
+// localhost and the development outbox shows them (a deployment sets APP_URL: no outbox page).
+const local = !process.env.APP_URL;
+const localEnv = local ? { APP_URL: `http://localhost:${port}`, DEV_OUTBOX: process.env.DEV_OUTBOX ?? "1" } : {};
 const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "server", "index.ts")], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production" },
+  env: { ...process.env, ...localEnv, NODE_ENV: "production" },
 });
 
 // The server shuts down gracefully on these; pass them on and leave when it has.
@@ -110,5 +114,6 @@ async function demoAccountsHint() {
 if (await waitUntilReady(`http://${host.includes(":") ? `[${host}]` : host}:${port}/readyz`, server)) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const accounts = await demoAccountsHint();
-  console.log(["", `  Guichet is ready (${seconds} s): http://localhost:${port}`, ...accounts, "  Stop with Ctrl+C.", ""].join("\n"));
+  const outbox = localEnv.DEV_OUTBOX === "1" ? [`  E-mails and SMS (reset links, invitations): http://localhost:${port}/dev/boite-d-envoi`] : [];
+  console.log(["", `  Guichet is ready (${seconds} s): http://localhost:${port}`, ...accounts, ...outbox, "  Stop with Ctrl+C.", ""].join("\n"));
 }

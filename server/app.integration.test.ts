@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { auditLog } from "../db/schema";
 import { createTestDatabase } from "../db/testing";
+import { sessionCookieName } from "../app/utils/session.server";
 import { createApp, type AppOptions } from "./app";
+import { createHttpServer } from "./http";
 import { createLogger } from "./logging";
 import { ORIGIN_REFUSED_MESSAGE } from "./origin";
 
@@ -20,7 +22,10 @@ function fakeBuild(): ServerBuild {
     const url = new URL(request.url);
     if (url.pathname === "/long") return new Response("Guichet ".repeat(2_000), { headers: { "Content-Type": "text/html; charset=utf-8" } });
     if (url.pathname === "/events") return new Response("data: x\n\n".repeat(500), { headers: { "Content-Type": "text/event-stream" } });
-    return Response.json({ context });
+    if (url.pathname === "/route-headers") {
+      return new Response("ok", { headers: { "X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=60", "Set-Cookie": "a=1; Path=/" } });
+    }
+    return Response.json({ context, path: url.pathname, host: url.host });
   };
   const action = () => Response.json({ done: true });
   return {
@@ -61,7 +66,7 @@ const logger = createLogger({ level: "debug", write: (line) => logLines.push(JSO
 
 async function listen(options: Partial<AppOptions> & Pick<AppOptions, "getDb">): Promise<{ server: Server; port: number }> {
   const app = createApp({ mode: "production", build: fakeBuild(), logger, ...options });
-  const server = app.listen(0, "127.0.0.1");
+  const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -200,5 +205,51 @@ describe("the HTTP server", () => {
     expect(page.headers["content-encoding"]).toBe("gzip");
     const stream = await send(main.port, "/events", { headers: { "Accept-Encoding": "gzip" } });
     expect(stream.headers["content-encoding"]).toBeUndefined();
+  });
+
+  describe("the request edge (issue 11, items 2, 7, 8, 12, 17)", () => {
+    it("sends a page with a broken address or a control character to the error page, the API gets JSON", async () => {
+      for (const path of ["/%", "/demarches/x%00y", "/demarches/%E9", "/suivi?reference=a%00b"]) {
+        const page = await send(main.port, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+        expect(JSON.parse(page.body), path).toMatchObject({ path: "/erreur/400" });
+      }
+      const api = await send(main.port, "/api/v1/sites/x%00y");
+      expect(api.status).toBe(400);
+      expect(api.headers["content-type"]).toMatch(/^application\/json/);
+      expect(JSON.parse(api.body)).toMatchObject({ error: "bad_request" });
+      // A client-side navigation's data request gets the bare status.
+      const data = await send(main.port, "/demarches/x%00y.data");
+      expect(data.status).toBe(400);
+      // The language of the refused address still counts.
+      expect(JSON.parse((await send(main.port, "/x%00y?lng=en")).body)).toMatchObject({ path: "/erreur/400" });
+    });
+
+    it("answers 414 to an address over 8 KB and 431 to headers over 64 KB, instead of cutting the connection", async () => {
+      const long = "/demarches?q=" + "a".repeat(20 * 1024);
+      expect(JSON.parse((await send(main.port, long)).body)).toMatchObject({ path: "/erreur/414" });
+      const api = await send(main.port, "/api/v1/status?q=" + "a".repeat(20 * 1024));
+      expect(api.status).toBe(414);
+      const huge = await send(main.port, "/x", { headers: { "X-Filler": "a".repeat(70 * 1024) } });
+      expect(huge.status).toBe(431);
+    });
+
+    it("sends a header the route also set once, the route's value winning", async () => {
+      const res = await send(main.port, "/route-headers");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["cache-control"]).toBe("public, max-age=60");
+      expect(res.headers["set-cookie"]).toEqual(["a=1; Path=/"]);
+    });
+
+    it("marks every answer seen with a session private, no-store, whatever the route said", async () => {
+      const res = await send(main.port, "/route-headers", { headers: { Cookie: `${sessionCookieName()}=abc` } });
+      expect(res.headers["cache-control"]).toBe("private, no-store");
+    });
+
+    it("ignores X-Forwarded-Host from a client that is not a trusted proxy", async () => {
+      const direct = await send(main.port, "/where", { headers: { "X-Forwarded-Host": "evil.example:8443" } });
+      expect(JSON.parse(direct.body)).toMatchObject({ host: `127.0.0.1:${main.port}` });
+      const viaProxy = await send(proxied.port, "/where", { headers: { "X-Forwarded-Host": "guichet.gouv.tg:8443" } });
+      expect(JSON.parse(viaProxy.body)).toMatchObject({ host: "guichet.gouv.tg:8443" });
+    });
   });
 });

@@ -1,14 +1,16 @@
 import { resolve } from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Database } from "../db/client";
 import { audit } from "../app/services/audit.server";
 import type { RequestContext } from "../app/utils/context";
+import { sessionCookieName, sessionTokenFromCookieHeader } from "../app/utils/session.server";
+import { requestEdge } from "./edge";
 import { healthz, readyz } from "./health";
 import { requestLogging, type Logger } from "./logging";
 import { originCheck } from "./origin";
+import { sendFetchResponse, toFetchRequest } from "./remix";
 import { securityHeadersMiddleware } from "./security";
 
 export interface AppOptions {
@@ -36,6 +38,55 @@ function shouldCompress(req: Request, res: Response): boolean {
   return compression.filter(req, res);
 }
 
+/**
+ * Two rules for every answer Remix gives (and see adjustRemixResponse):
+ * - Remix's adapter *appends* each header of a route's Response, so a header this server already
+ *   set (X-Content-Type-Options…) went out twice: the route's value replaces ours instead.
+ * - A page seen with a session (or one that opens one) is personal: `Cache-Control: private,
+ *   no-store`, whatever the route said, so that no shared cache or back button keeps it.
+ */
+function remixResponseHeaders(req: Request, res: Response, next: NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === "set-cookie" ? append(field, value) : res.set(field, value));
+  const personal = sessionTokenFromCookieHeader(req.headers.cookie) !== null;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    // A body left unread (a 413, a refused upload): close the connection rather than leave its
+    // bytes where the client's next request would be read from.
+    if (!req.complete) res.setHeader("Connection", "close");
+    const cookies = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
+    if (personal || cookies.some((c) => c.startsWith(`${sessionCookieName()}=`))) res.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+  next();
+}
+
+/** What a client is told to wait while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The last word on a Remix answer: a failure because the database is unreachable (marked on the
+ * load context by entry.server's handleError) is a 503 with Retry-After, not a 500 — the page
+ * says that nothing saved is lost; the machine API answers its failures in its JSON error shape
+ * (docs/api.md), never in Remix's plain-text "Unexpected Server Error".
+ */
+export function adjustRemixResponse(response: globalThis.Response, options: { api: boolean; databaseUnavailable: boolean }): globalThis.Response {
+  if (response.status < 500) return response;
+  const unavailable = options.databaseUnavailable && response.status === 500;
+  const status = unavailable ? 503 : response.status;
+  const headers = new Headers(response.headers);
+  if (unavailable) headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  if (options.api && !(headers.get("Content-Type") ?? "").includes("json")) {
+    headers.set("Content-Type", "application/json; charset=utf-8");
+    headers.set("Cache-Control", "no-store");
+    headers.delete("Content-Length");
+    const body = unavailable ? { error: "service_unavailable", message: "the database is unreachable; retry later" } : { error: "internal_error", message: "internal server error" };
+    return new globalThis.Response(JSON.stringify(body), { status, headers });
+  }
+  if (!unavailable) return response;
+  return new globalThis.Response(response.body, { status, headers });
+}
+
 export function createApp(options: AppOptions): express.Express {
   const { logger } = options;
   const dev = options.mode === "development";
@@ -59,6 +110,7 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   app.use(compression({ filter: shouldCompress }));
+  app.use(requestEdge());
 
   app.get("/healthz", healthz);
   app.get("/readyz", readyz({ getDb: options.getDb, logger, isDraining }));
@@ -89,21 +141,22 @@ export function createApp(options: AppOptions): express.Express {
     app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
   }
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: options.build,
-      mode: options.mode,
-      getLoadContext: (req, res) => {
-        const context: RequestContext = {
-          cspNonce: String(res.locals.cspNonce),
-          requestId: String(res.locals.requestId),
-          ip: req.ip ?? "",
-        };
-        return { ...context };
-      },
-    }),
-  );
+  app.use(remixResponseHeaders);
+  const handleRemix = createRemixHandler(options.build, options.mode);
+  app.all("*", async (req, res, next) => {
+    try {
+      const context: RequestContext = {
+        cspNonce: String(res.locals.cspNonce),
+        requestId: String(res.locals.requestId),
+        ip: req.ip ?? "",
+      };
+      // The same object reaches handleError, which marks database failures on it.
+      const response = await handleRemix(toFetchRequest(req, res), context as AppLoadContext);
+      await sendFetchResponse(res, adjustRemixResponse(response, { api: req.path.startsWith("/api/"), databaseUnavailable: !!context.databaseUnavailable }));
+    } catch (error) {
+      next(error);
+    }
+  });
 
   // Errors Remix did not turn into a page (a build that fails to load, a broken stream).
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseTrustProxy } from "./config";
+import { ConfigError, loadConfig, parseTrustProxy } from "./config";
 import { shouldMigrate, shouldSeed, redactUrl } from "./database";
 
 const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
@@ -18,6 +18,15 @@ describe("parseTrustProxy", () => {
 });
 
 describe("loadConfig", () => {
+  it("refuses to start in production without APP_URL, naming it", () => {
+    expect(() => loadConfig(env({ NODE_ENV: "production" }), [])).toThrow(ConfigError);
+    expect(() => loadConfig(env({ NODE_ENV: "production", APP_URL: " " }), [])).toThrow(/APP_URL must be set in production/);
+    expect(() => loadConfig(env({ NODE_ENV: "production", APP_URL: "guichet.gouv.tg" }), [])).toThrow(/APP_URL must be an absolute URL/);
+    expect(() => loadConfig(env({ NODE_ENV: "production", APP_URL: "ftp://guichet.gouv.tg" }), [])).toThrow(/https:\/\/ or http:\/\//);
+    // Development needs nothing.
+    expect(loadConfig(env({}), []).appOrigin).toBeNull();
+  });
+
   it("has safe defaults", () => {
     expect(loadConfig(env({}), [])).toMatchObject({
       mode: "development",

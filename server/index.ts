@@ -2,21 +2,31 @@
  * The HTTP server: `npm run dev` (Vite middleware, hot reload) and `npm run serve` / `npm start`
  * (NODE_ENV=production, the build in build/). See docs/decisions/001-http-server.md.
  */
-import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { setDatabaseHandle } from "../app/utils/db.server";
 import { createApp } from "./app";
-import { loadConfig } from "./config";
+import { ConfigError, loadConfig } from "./config";
 import { prepareDatabase } from "./database";
+import { createHttpServer } from "./http";
 import { createLogger, routeConsoleToLogger } from "./logging";
 import { installShutdown } from "./shutdown";
 import { startWorkers } from "./workers";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Before the logger exists: one JSON line on stdout for log shippers, plain words on stderr for a person.
+    console.log(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "config_invalid", message: error.message }));
+    console.error(`\nGuichet cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+})();
 const logger = createLogger({ level: config.logLevel });
 // In production every line on stdout is JSON, including Remix's console.error for a failed loader.
 if (config.mode === "production") routeConsoleToLogger(logger);
@@ -37,7 +47,7 @@ setDatabaseHandle(handle);
 const getDb = async () => handle.db;
 
 // 2. The app: Vite in middleware mode in dev, the built server in production.
-const httpServer = createServer();
+const httpServer = createHttpServer();
 let vite: ViteDevServer | undefined;
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.mode === "development") {

@@ -35,3 +35,46 @@ describe("routeConsoleToLogger", () => {
     expect(lines[1]).toMatchObject({ level: "warn", msg: "careful 3" });
   });
 });
+
+describe("secrets in log lines (issue 11, item 5)", () => {
+  it("logs a failing query without its parameters: no e-mail, no password hash", async () => {
+    const { createTestDatabase } = await import("../db/testing");
+    const { users } = await import("../db/schema");
+    const handle = await createTestDatabase();
+    const hash = "$argon2id$v=19$m=19456,t=2,p=1$c2VsLXRlc3Q$aGFzaC1kZS10ZXN0";
+    let failure: unknown;
+    try {
+      // A NUL byte in the name: the database refuses the row (what the attack campaign sent).
+      await handle.db.insert(users).values({ email: "afi.secret@exemple.tg", fullName: "Afi\u0000Mensah", passwordHash: hash });
+    } catch (error) {
+      failure = error;
+    } finally {
+      await handle.close();
+    }
+    expect(failure).toBeInstanceOf(Error);
+    const { lines, logger } = capture("debug");
+    logger.error("sign_up_failed", { error: failure });
+    const original = { ...console };
+    routeConsoleToLogger(logger);
+    console.error(failure);
+    Object.assign(console, original);
+    const text = JSON.stringify(lines);
+    expect(lines).toHaveLength(2);
+    expect(text).toContain("Failed query: insert into");
+    expect(text).not.toContain("afi.secret@exemple.tg");
+    expect(text).not.toContain("argon2id");
+    expect(text).not.toContain("Mensah");
+  });
+
+  it("redacts secret-named fields and secret-shaped values at any depth", () => {
+    const { lines, logger } = capture("debug");
+    logger.warn("attempt", {
+      password: "la lagune de Lomé",
+      body: { token: "abc123", nested: { resetToken: "zzz", note: "Authorization: Bearer s3cr3t-t0ken" } },
+      port: 3000,
+    });
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ["la lagune", "abc123", "zzz", "s3cr3t-t0ken"]) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({ port: 3000, password: "[redacted]", body: { token: "[redacted]" } });
+  });
+});

@@ -21,11 +21,49 @@ export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
 }
 
+// ——— What never reaches a log line ———
+
+/** Field names whose values are secrets or personal data that logs must not keep. */
+const SECRET_FIELD = /^(password|passwordhash|password_hash|hash|token|secret|code|otp|authorization|cookie|set-cookie|params|parameters)$|token$|secret$|password$/i;
+/** drizzle's "Failed query: … \nparams: <every value>" (e-mails, password hashes, names). */
+const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n {4}at |$)/g;
+/** A password hash or a bearer credential quoted anywhere in a message. */
+const SECRET_VALUES = /\$argon2(id|i|d)\$[^\s,"']+|Bearer\s+[A-Za-z0-9._~+/=-]+/g;
+
+export const REDACTED = "[redacted]";
+
+/** A message or stack without query parameters and without anything shaped like a secret. */
+export function redactText(text: string): string {
+  return text.replace(QUERY_PARAMS, "\nparams: " + REDACTED).replace(SECRET_VALUES, REDACTED);
+}
+
+/** The fields with every secret-named value replaced and every string scrubbed, at any depth. */
+export function redactFields(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return redactText(value);
+  if (value instanceof Error) return serializeError(value);
+  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => redactFields(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = SECRET_FIELD.test(key) ? REDACTED : redactFields(item, depth + 1);
+  return out;
+}
+
+/**
+ * An error as a log field: name, message, stack, the database's error code, and its cause — never
+ * the query's parameters (issue 11, item 5: a failing insert logged an e-mail and a password hash).
+ */
 export function serializeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
-    return { name: error.name, message: error.message, stack: error.stack, ...(error.cause ? { cause: serializeError(error.cause) } : {}) };
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: error.name,
+      message: redactText(error.message),
+      ...(error.stack ? { stack: redactText(error.stack) } : {}),
+      ...(typeof code === "string" ? { code } : {}),
+      ...(error.cause ? { cause: serializeError(error.cause) } : {}),
+    };
   }
-  return { message: String(error) };
+  return { message: redactText(String(error)) };
 }
 
 export function createLogger(options: { level: LogLevel; write?: (line: string) => void }): Logger {
@@ -34,8 +72,8 @@ export function createLogger(options: { level: LogLevel; write?: (line: string) 
   const emit = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (RANK[level] < min) return;
     const requestId = currentRequestId();
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg, ...(requestId ? { requestId } : {}), ...fields };
-    if (entry.error instanceof Error) entry.error = serializeError(entry.error);
+    const safe = fields ? (redactFields(fields) as Record<string, unknown>) : {};
+    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg: redactText(msg), ...(requestId ? { requestId } : {}), ...safe };
     let line: string;
     try {
       line = JSON.stringify(entry);
@@ -66,7 +104,7 @@ export function routeConsoleToLogger(logger: Logger): void {
     const { text, error } = toFields(args);
     logger[level](error instanceof Error ? error.message : text, {
       source: "console",
-      ...(error ? { error: serializeError(error), ...(text ? { detail: text } : {}) } : {}),
+      ...(error ? { error, ...(text ? { detail: text } : {}) } : {}),
     });
   };
   console.log = wrap("info");

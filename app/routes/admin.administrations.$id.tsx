@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { idParam } from "~/utils/http";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-organisation"] };
 
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const input = Object.fromEntries(AGENCY_FIELDS.map((name) => [name, String(formData.get(name) ?? "")])) as AgencyInput;
   const result = await saveAgency(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, input, id);
   if (!result) throw new Response("Not Found", { status: 404 });

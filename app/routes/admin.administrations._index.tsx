@@ -12,6 +12,7 @@ import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-organisation"] };
 
@@ -29,7 +30,7 @@ function agencyInputFrom(formData: FormData): AgencyInput {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const input = agencyInputFrom(await request.formData());
+  const input = agencyInputFrom(await readForm(request));
   const result = await saveAgency(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, input);
   if (!result?.ok) return data({ values: input, errors: result?.errors ?? {} }, { status: 400 });
   return redirect("/admin/administrations?fait=creee");

@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { idParam } from "~/utils/http";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-organisation"] };
 
@@ -50,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
   const id = idParam(params.id);
-  const input = officeInputFrom(await request.formData());
+  const input = officeInputFrom(await readForm(request));
   const result = await saveOffice(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, input, id);
   if (!result) throw new Response("Not Found", { status: 404 });
   if (!result.ok) return data({ values: input, errors: result.errors }, { status: 400 });

@@ -24,6 +24,7 @@ import { formatDateTime } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-staff"] };
 
@@ -71,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const account = await loadStaffAccount(db, userId);
   if (!account) throw new Response("Not Found", { status: 404 });
   const actor = { id: admin.id, ...requestMetaFor(request, context) };
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const officeId = Number(form.get("officeId"));
   const role = String(form.get("role") ?? "");
@@ -106,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await revokeStaffSessions(db, actor, userId);
       return done("sessions");
     case "resend":
-      result = await resendInvitation(db, actor, userId, appBaseUrl(request));
+      result = await resendInvitation(db, actor, userId, appBaseUrl());
       return result.ok ? done("invitation") : refuse(result.error);
     default:
       return refuse("errors.unknownAction");

@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-staff"] };
 
@@ -61,9 +62,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  const submission = parseWithZod(await readForm(request), { schema: inviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
-  const result = await inviteStaff(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, { ...submission.value, baseUrl: appBaseUrl(request) });
+  const result = await inviteStaff(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, { ...submission.value, baseUrl: appBaseUrl() });
   if (result.ok) return redirect(`/admin/comptes/${result.userId}?fait=invite`);
   if (result.reason === "unknown_office") return data({ result: submission.reply({ fieldErrors: { offices: ["invite.errors.offices"] } }), existing: null }, { status: 400 });
   const message = result.reason === "staff_exists" ? "invite.errors.staffExists" : "invite.errors.citizenExists";

@@ -17,6 +17,7 @@ import { idParam } from "~/utils/http";
 import { formatDateTime, formatFcfa, formatNumber } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const actor = { id: user.id, ...requestMetaFor(request, context) };
   const db = await getDb();
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "publish") {
     const result = await publishProcedure(db, { procedureId: id, actor });
     if (result.ok) return redirect(`/admin/demarches/${id}?fait=publiee&version=${result.version}`);

@@ -19,6 +19,7 @@ import { idParam } from "~/utils/http";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
@@ -39,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
   const id = idParam(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: updateProcedureSchema });
+  const submission = parseWithZod(await readForm(request), { schema: updateProcedureSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateProcedure(await getDb(), { actor: { id: user.id, ...requestMetaFor(request, context) }, procedureId: id, update: submission.value });
   if (!result.ok) {

@@ -20,6 +20,7 @@ import { idParam } from "~/utils/http";
 import { errorSummaryItems, translateErrors } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-procedures"] };
 
@@ -43,7 +44,7 @@ const parseDocument = (formData: FormData) => parseWithZod(formData, { schema: r
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "") as Intent;
   const code = String(formData.get("originalCode") ?? "");
   let change: DocumentChange;

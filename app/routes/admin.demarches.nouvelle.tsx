@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { errorSummaryItems } from "~/utils/form-errors";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-procedures", "catalogue"] };
 
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const submission = parseWithZod(await request.formData(), { schema: createProcedureSchema });
+  const submission = parseWithZod(await readForm(request), { schema: createProcedureSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const created = await createProcedure(await getDb(), { actor: { id: user.id, ...requestMetaFor(request, context) }, metadata: submission.value });
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(created.errors).map(([k, v]) => [k, [v]])) }) }, { status: 400 });

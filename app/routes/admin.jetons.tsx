@@ -21,6 +21,7 @@ import { formatDateTime } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-audit"] };
 
@@ -61,7 +62,7 @@ type ActionReply =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = await getDb();
   const meta = requestMetaFor(request, context);
   const name = String(formData.get("name") ?? "").trim();

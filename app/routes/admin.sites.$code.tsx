@@ -15,6 +15,7 @@ import { formatDateTime } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-organisation", "network"] };
 
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", context);
-  const input = siteInputFrom(await request.formData());
+  const input = siteInputFrom(await readForm(request));
   const result = await updateSite(await getDb(), { id: user.id, ...requestMetaFor(request, context) }, params.code ?? "", input);
   if (!result) throw new Response("Not Found", { status: 404 });
   if (!result.ok) return data({ values: { ...input }, errors: result.errors as Record<string, string | undefined> }, { status: 400 });

@@ -13,6 +13,7 @@ import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["admin", "admin-organisation"] };
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > CSV_MAX_BYTES * 2 + 10_000) {
     return data<ActionData>({ problem: "import.tooLarge" }, { status: 413 });
   }
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxBytes: CSV_MAX_BYTES * 2 + 10_000 });
   const read = await csvFrom(formData);
   if ("problem" in read) return data<ActionData>({ problem: read.problem }, { status: 400 });
   const db = await getDb();

@@ -29,6 +29,7 @@ import { parseReference } from "~/domain/reference";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["inbox"] };
 
@@ -97,7 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs): Promise<BulkResult> {
   const user = await requireRole(request, STAFF);
-  const form = await request.formData();
+  const form = await readForm(request);
   const officeId = Number(form.get("bureau"));
   const role = user.officeRoles.find((r) => r.officeId === officeId)?.role;
   if (!role) throw new Response("Not Found", { status: 404 });

@@ -156,7 +156,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     user,
     reference: found.reference,
     currentVersion: found.version,
-    baseUrl: appBaseUrl(request),
+    baseUrl: appBaseUrl(),
     meta: requestMetaFor(request, context),
     choices: {
       reasons: DECISION_REASONS,

@@ -19,6 +19,7 @@ import { readSessionToken, serializeSessionCookie } from "~/utils/session.server
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { retryAfterFromAction } from "~/utils/http";
 import { IdentifierField } from "~/components/auth/AccountFields";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
@@ -54,7 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
-    return data({ result: submission.reply({ formErrors: ["signIn.invalid"], hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
+    // At the password field (what the person retypes) and, through it, in the summary; the message
+    // still does not say which of the two was wrong.
+    return data({ result: submission.reply({ fieldErrors: { password: ["signIn.invalid"] }, hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
   }
   forgetSession(request);
   return redirect(safeRedirectPath(redirectTo, result.homePath), { headers: { "Set-Cookie": serializeSessionCookie(result.token) } });

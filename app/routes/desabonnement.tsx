@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["status"] };
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const token = String(formData.get("token") ?? "");
   await unsubscribeByToken(await getDb(), token);
   // Same answer for an unknown token: nothing to learn from it.

@@ -7,19 +7,25 @@ import { Notice } from "~/components/ui/Notice";
 import { PageHeading } from "~/components/ui/PageHeading";
 import { Radios } from "~/components/ui/Radios";
 import { StatusBadge } from "~/components/ui/StatusBadge";
-import { devCaseStatus, devDecide, devRequestInfo } from "~/services/dev-case-tools.server";
-import { isDevOutboxEnabled } from "~/services/outbox.server";
+import { audit } from "~/services/audit.server";
+import { devCaseStatus, devDecide, devRequestInfo, isDevCaseToolsEnabled } from "~/services/dev-case-tools.server";
+import { requestMetaFor, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["myspace"] };
 
+/** Who may use the tool: staff, signed in (app/services/dev-case-tools.server.ts). */
+const TOOL_ROLES = ["agent", "supervisor", "admin"] as const;
+
 /**
- * Development tool for the end-to-end tests until the agent's desk exists: an agent of the case's
- * office asks for pieces (or decides). 404 in production unless DEV_OUTBOX=1, like the outbox page.
+ * Development tool for the end-to-end tests: an agent of the case's office asks for pieces (or
+ * decides). 404 in production unless DEV_CASE_TOOLS=1; a signed-in staff member only.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!isDevOutboxEnabled()) throw new Response("Not found", { status: 404 });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isDevCaseToolsEnabled()) throw new Response("Not found", { status: 404 });
+  await requireRole(request, TOOL_ROLES, context);
   const found = await devCaseStatus(await getDb(), params.reference ?? "");
   if (!found) throw new Response("Not found", { status: 404 });
   const t = await i18next.getFixedT(request, "myspace");
@@ -31,12 +37,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  if (!isDevOutboxEnabled()) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isDevCaseToolsEnabled()) throw new Response("Not found", { status: 404 });
+  const staff = await requireRole(request, TOOL_ROLES, context);
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const reference = params.reference ?? "";
   const db = await getDb();
+  const meta = requestMetaFor(request, context);
+  await audit(db, { action: "dev.case_tool_used", actorId: staff.id, targetType: "case", targetId: reference, ip: meta.ip, requestId: meta.requestId, details: { intent } });
   if (intent === "request") {
     const message = String(form.get("message") ?? "").trim();
     if (!message) return data({ error: "message_required" }, { status: 400 });

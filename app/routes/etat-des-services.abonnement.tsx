@@ -13,6 +13,7 @@ import { retryAfterFromAction } from "~/utils/http";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["status"] };
 
@@ -38,10 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Records an unconfirmed subscription; the e-mail brings a link, the SMS a code typed on the next page. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: subscriptionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await subscribeToIncidents(await getDb(), { ...submission.value, locale, baseUrl: appBaseUrl(request), clientIp: context.ip });
+  const result = await subscribeToIncidents(await getDb(), { ...submission.value, locale, baseUrl: appBaseUrl(), clientIp: context.ip });
   if (!result.ok) {
     if (result.reason === "rate_limited") {
       return data(

@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
   const formData = await request.formData();
   const db = await getDb();
-  const options = { baseUrl: appBaseUrl(request), locale };
+  const options = { baseUrl: appBaseUrl(), locale };
   const token = formData.get("t");
   if (typeof token === "string") {
     const result = await confirmSubscriptionByLink(db, token, options);

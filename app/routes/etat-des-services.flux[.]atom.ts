@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, ["status", "common"]);
   const summary = await getStatusSummary(await getDb());
   const xml = incidentFeed(summary, {
-    baseUrl: appBaseUrl(request),
+    baseUrl: appBaseUrl(),
     locale,
     title: t("status:feed.title"),
     statusLabel: (status) => t(`common:status.link.${status}`),

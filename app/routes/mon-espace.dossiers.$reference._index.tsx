@@ -112,6 +112,8 @@ export default function CasePage() {
   const errorViews = (reply?.errors ?? []).map((e) => ({ field: e.field, message: t(`form.errors.${e.code}`, { filename: e.filename ?? "" }) }));
   const linkDown = c.office && (c.office.linkStatus === "down" || c.office.linkStatus === "maintenance");
   const bodyFor = (form: string) => (reply?.form === form ? reply.body : undefined);
+  // « Télécharger votre document » is the link to the newest issued document, not just a phrase.
+  const latestDocument = c.documents.reduce<(typeof c.documents)[number] | null>((latest, d) => (!latest || d.issuedAt > latest.issuedAt ? d : latest), null);
 
   return (
     <>
@@ -135,7 +137,15 @@ export default function CasePage() {
           <StatusBadge kind="case" status={c.status} />
         </p>
         <p>{t(c.explanation)}</p>
-        {c.nextAction ? (
+        {c.nextAction && c.nextAction.key === "download" && latestDocument ? (
+          <p>
+            <strong>
+              <a href={`/pieces/${latestDocument.attachmentId}`} download>
+                {t("nextAction.download")}
+              </a>
+            </strong>
+          </p>
+        ) : c.nextAction ? (
           <p>
             <strong>
               {t(`nextAction.${c.nextAction.key}${c.nextAction.date ? "_date" : ""}`, {

@@ -5,6 +5,7 @@ import { fieldControlId, fieldErrorMessage, rejectionMessage } from "~/component
 import { DefaultSubmit, StepButtons, StepHeader } from "~/components/forms/StepLayout";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { Notice } from "~/components/ui/Notice";
+import { contactPrefill } from "~/domain/forms/contact";
 import type { FileField, FormDefinition, FormSection } from "~/domain/forms/definition";
 import { isFieldVisible, validateSection, validSectionValues, type RawValues } from "~/domain/forms/schema";
 import { stepPath, stepPosition } from "~/domain/forms/steps";
@@ -37,7 +38,7 @@ function shownUploads(uploads: DraftForm["uploads"]): Record<string, UploadedFil
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { kase, definition, data: caseData, uploads, locale } = await loadDraftForm(request, params.reference);
+  const { user, kase, definition, data: caseData, uploads, locale } = await loadDraftForm(request, params.reference);
   const section = findSection(definition, params.section);
   const position = stepPosition(definition, section.id)!;
   const t = await i18next.getFixedT(request, ["forms", "common"]);
@@ -66,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     section,
     data: caseData,
+    // The account's phone and e-mail in the contact fields, until the step is confirmed.
+    prefill: contactPrefill(section, caseData, user),
     uploads: shownUploads(uploads),
     multipart: fileFields(section).length > 0,
     enhance,
@@ -122,6 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "later") {
     await saveValidAnswers(db, { caseId: kase.id, definition, values: validSectionValues(section, raw, caseData) });
+    // A refused file is not saved: say so, with the message "Continuer" gives, instead of leaving.
+    if (parsed.rejections.length > 0) return data<ActionReply>({ values: raw, errors, notice: t("later.savedWithoutFile") }, { status: 400 });
     return redirect(`/mon-espace?enregistre=${kase.reference}`, 303);
   }
 
@@ -148,7 +153,7 @@ export default function SectionStep() {
   const d = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const errors = reply?.errors ?? {};
-  const values: Record<string, unknown> = reply ? reply.values : d.data;
+  const values: Record<string, unknown> = reply ? reply.values : { ...d.data, ...d.prefill };
   const summary = d.section.fields.filter((f) => errors[f.name]).map((f) => ({ id: fieldControlId(f.name), message: errors[f.name]! }));
   const description = d.section.description?.[d.locale];
   const nonce = useNonce();

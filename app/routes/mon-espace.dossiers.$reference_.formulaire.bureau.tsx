@@ -13,6 +13,7 @@ import { officesForProcedure } from "~/services/availability.server";
 import { loadDraftForm, procedureTitle, redirectAfterStep, saveOfficeChoice } from "~/services/form-steps.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["forms"] };
 
@@ -45,7 +46,7 @@ type Reply = { region: string; office: string; errors: { region?: string; office
 export async function action({ request, params }: ActionFunctionArgs) {
   const draft = await loadDraftForm(request, params.reference);
   const { db, kase } = draft;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "continue");
   const region = String(form.get("region") ?? "");
   const office = String(form.get("office") ?? NO_PREFERENCE);

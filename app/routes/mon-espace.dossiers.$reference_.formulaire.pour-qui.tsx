@@ -10,6 +10,7 @@ import { FOR_WHOM_STEP, stepPosition } from "~/domain/forms/steps";
 import { loadDraftForm, procedureTitle, redirectAfterStep, saveForWhom } from "~/services/form-steps.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["forms"] };
 
@@ -56,7 +57,7 @@ function validate(values: Values): Errors {
 export async function action({ request, params }: ActionFunctionArgs) {
   const draft = await loadDraftForm(request, params.reference);
   const { db, kase } = draft;
-  const form = await request.formData();
+  const form = await readForm(request);
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const values: Values = { forWhom: text("forWhom"), fullName: text("fullName").replace(/\s+/g, " "), relationship: text("relationship") };
   const errors = validate(values);

@@ -22,6 +22,7 @@ import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { confirmationPath, redirectAfterSubmission } from "~/utils/tracking-code.server";
 import type { TFunction } from "i18next";
 import type { Locale } from "~/domain/constants";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["forms"] };
 
@@ -87,9 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (kase.status !== "draft") return redirect(confirmationPath(kase.reference), 303);
   const definition = kase.formVersion.definition as FormDefinition;
   const locale = toLocale(await i18next.getLocale(request));
-  const form = await request.formData();
+  const form = await readForm(request);
   const key = String(form.get("idempotencyKey") ?? "").slice(0, 100) || null;
-  const result = await submitCase(db, { userId: user.id, reference: kase.reference, idempotencyKey: key, baseUrl: appBaseUrl(request) });
+  const result = await submitCase(db, { userId: user.id, reference: kase.reference, idempotencyKey: key, baseUrl: appBaseUrl() });
   if (result.ok) return redirectAfterSubmission(result);
   const t = await i18next.getFixedT(request, "forms");
   return data({ errors: linkedErrors(t, kase.reference, definition, locale, result.errors) }, { status: 400 });

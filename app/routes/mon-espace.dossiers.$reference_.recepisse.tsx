@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, found } = await requireFiledCase(request, params.reference);
   const locale = toLocale(await i18next.getLocale(request));
   const t = await i18next.getFixedT(request, "receipt");
-  const receipt = receiptModel(found, user.fullName, locale, appBaseUrl(request));
+  const receipt = receiptModel(found, user.fullName, locale, appBaseUrl());
   return { title: documentTitle(`${t("receipt.title")} — ${found.reference}`), receipt, qrSvg: await qrCodeSvg(receipt.trackingUrl) };
 }
 

@@ -20,14 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     onBehalfOfValue: (name, relationship) =>
       t("receipt.onBehalfOfValue", { name, relationship: t(`receipt.relationships.${relationship}`, { defaultValue: relationship }) }),
   };
-  const pdf = await buildReceiptPdf(receiptModel(found, user.fullName, locale, appBaseUrl(request)), labels);
+  const pdf = await buildReceiptPdf(receiptModel(found, user.fullName, locale, appBaseUrl()), labels);
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="recepisse-${found.reference}.pdf"`,
       "Content-Length": String(pdf.byteLength),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["myspace"] };
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const own = await requireOwnCase(db, user.id, params.reference);
-  const form = await request.formData();
+  const form = await readForm(request);
   const expectedVersion = Number(form.get("expectedVersion"));
   try {
     const result = await withdrawCase(db, { userId: user.id, reference: own.reference, expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1 });

@@ -14,6 +14,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18next, localeCookie } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["myspace"] };
 
@@ -35,7 +36,7 @@ type Reply = { errors: ProfileErrors; values: { fullName: string; regionCode: st
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const raw = {
     fullName: String(form.get("fullName") ?? ""),
     regionCode: String(form.get("regionCode") ?? ""),

@@ -16,6 +16,7 @@ import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { retryAfterFromAction } from "~/utils/http";
 import { IdentifierField } from "~/components/auth/AccountFields";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -30,14 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: passwordResetRequestSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), retryAfterMinutes: 0 }, { status: 400 });
   }
   const result = await requestPasswordReset(
     await getDb(),
-    { identifier: submission.value.identifier, baseUrl: appBaseUrl(request) },
+    { identifier: submission.value.identifier, baseUrl: appBaseUrl() },
     requestMetaFor(request, context),
   );
   if (!result.ok) {

@@ -17,6 +17,7 @@ import { i18next } from "~/utils/i18next.server";
 import { serializeBlankSessionCookie } from "~/utils/session.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { NewPasswordFields } from "~/components/auth/AccountFields";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: newPasswordSchema({ isCommonPassword }) });
   const hideFields = ["password", "passwordConfirmation"];
   if (submission.status !== "success") {

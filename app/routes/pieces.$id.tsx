@@ -46,7 +46,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Content-Type": found.mimeType,
       "Content-Length": String(found.sizeBytes),
       "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", found.filename),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });

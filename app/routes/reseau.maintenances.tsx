@@ -19,6 +19,7 @@ import { formatDateTime } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["network"] };
 
@@ -40,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "operator", context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = await getDb();
   const now = new Date();
 

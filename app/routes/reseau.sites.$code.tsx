@@ -30,6 +30,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["network"] };
 
@@ -54,7 +55,7 @@ type Intent = "status" | "maintenance";
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "operator", context);
   const { site } = await findSite(params.code);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent: Intent = formData.get("intent") === "maintenance" ? "maintenance" : "status";
   const here = `/reseau/sites/${encodeURIComponent(site.code)}`;
   const db = await getDb();

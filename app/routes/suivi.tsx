@@ -15,6 +15,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { consume } from "~/utils/rate-limit.server";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["tracking"] };
 
@@ -48,7 +49,7 @@ type ActionResult =
     };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { reference: String(form.get("reference") ?? "").trim().slice(0, 40), code: String(form.get("code") ?? "").trim().slice(0, 40) };
   const db = await getDb();
   // Every attempt counts, well-formed or not: the limit is what makes guessing codes hopeless.

@@ -31,13 +31,13 @@ type LoaderData =
   | {
       kind: "found";
       title: string;
-      document: { code: string; valid: boolean; revokedOn: string | null; procedure: string; holderInitials: string; issuedOn: string; office: string; agency: string };
+      document: { code: string; valid: boolean; revokedOn: string | null; procedure: string; holderInitials: string; holderBirthDate: string | null; issuedOn: string; office: string; agency: string };
     };
 
 /**
  * GET /verifier/:code — public: is this issued document genuine? Shows the procedure, the holder's
- * initials (nothing more personal), the date, the issuing office, valid or revoked. An unknown
- * code is a 404 with a plain explanation; every look-up counts against a per-address limit.
+ * initials and birth date (nothing more personal: what a checker compares with the paper), the
+ * date, the issuing office, valid or revoked. An unknown code is a 404 with a plain explanation; every look-up counts against a per-address limit.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "verify");
@@ -65,6 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       revokedOn: found.revokedAt ? formatDate(found.revokedAt, locale) : null,
       procedure: locale === "en" ? found.procedureTitleEn : found.procedureTitleFr,
       holderInitials: found.holderInitials,
+      holderBirthDate: found.holderBirthDate ? formatDate(`${found.holderBirthDate}T12:00:00Z`, locale) : null,
       issuedOn: formatDate(found.issuedAt, locale),
       office: found.officeName,
       agency: locale === "en" ? found.agencyNameEn : found.agencyNameFr,
@@ -120,6 +121,12 @@ export default function VerifyCode() {
         <dd>{document.procedure}</dd>
         <dt>{t("result.holder")}</dt>
         <dd>{document.holderInitials}</dd>
+        {document.holderBirthDate ? (
+          <>
+            <dt>{t("result.holderBirthDate")}</dt>
+            <dd>{document.holderBirthDate}</dd>
+          </>
+        ) : null}
         <dt>{t("result.issuedAt")}</dt>
         <dd>{document.issuedOn}</dd>
         <dt>{t("result.office")}</dt>

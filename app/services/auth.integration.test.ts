@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { auditLog, notifications, passwordResetTokens, sessions, staffRoles, users } from "../../db/schema";
+import { createCitizen } from "../../db/seed/factories";
 import { createTestDatabase } from "../../db/testing";
 import type { Identifier } from "~/domain/account";
 import { hashSecretToken, validateSessionToken } from "~/utils/session.server";
@@ -12,10 +13,11 @@ import {
   signIn,
   signOut,
   signOutOtherSessions,
-  signUp,
   SIGN_IN_FAILURES_PER_ACCOUNT,
-  SIGN_IN_LIMIT_PER_IP,
+  SIGN_IN_FAILURES_PER_IP,
+  SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT,
 } from "./auth.server";
+import { confirmSignUp, signUp as requestSignUp, type SignUpInput } from "./sign-up.server";
 
 let handle: DatabaseHandle;
 const email = (value: string): Identifier => ({ kind: "email", value });
@@ -28,6 +30,16 @@ const freshIp = () => `192.0.2.${++ipCounter}`;
 beforeAll(async () => {
   handle = await createTestDatabase();
 });
+
+/** Both steps of a sign-up: the form, then the link of the message queued to the identifier. */
+async function signUp(db: typeof handle.db, input: Omit<SignUpInput, "baseUrl">, meta: Parameters<typeof requestSignUp>[2] = {}) {
+  const before = await db.select({ id: notifications.id }).from(notifications);
+  const requested = await requestSignUp(db, { ...input, baseUrl: "https://guichet.example.tg" }, { ip: freshIp(), ...meta });
+  if (!requested.ok) return requested;
+  const [message] = await db.select().from(notifications).where(eq(notifications.recipient, input.identifier.value)).orderBy(desc(notifications.id)).limit(1);
+  if (!message || before.some((n) => n.id === message.id) || message.template !== "sign_up_confirmation") return { ok: false as const, reason: "identifier_taken" as const };
+  return confirmSignUp(db, new URL(String(message.payload.url)).searchParams.get("token")!, meta);
+}
 afterAll(() => handle?.close());
 
 async function lastAudit(action: string) {
@@ -45,8 +57,8 @@ describe("sign up and sign in", () => {
     const [stored] = await handle.db.select().from(users).where(eq(users.id, up.user.id));
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await lastAudit("auth.signup")).toMatchObject({ actorId: up.user.id, requestId: "req-1" });
-    const welcome = await handle.db.select().from(notifications).where(eq(notifications.userId, up.user.id));
-    expect(welcome).toMatchObject([{ channel: "email", recipient: "ama@example.tg", template: "account_created", payload: { name: "Ama Kouassi" } }]);
+    const sent = await handle.db.select().from(notifications).where(eq(notifications.recipient, "ama@example.tg"));
+    expect(sent).toMatchObject([{ channel: "email", template: "sign_up_confirmation", payload: { name: "Ama Kouassi" } }]);
 
     const ip = freshIp();
     const inn = await signIn(handle.db, { identifier: email("ama@example.tg"), password: PASSWORD }, { ip, requestId: "req-2", userAgent: "Firefox" });
@@ -65,13 +77,6 @@ describe("sign up and sign in", () => {
     expect(first.ok && first.user.phone).toBe("+22890123456");
     const again = await signUp(handle.db, { fullName: "Other", identifier: phone("+22890123456"), password: PASSWORD, locale: "fr" });
     expect(again).toEqual({ ok: false, reason: "identifier_taken" });
-    // Two at once: the unique index decides, one wins.
-    const both = await Promise.all([
-      signUp(handle.db, { fullName: "Twin A", identifier: email("twin@example.tg"), password: PASSWORD, locale: "fr" }),
-      signUp(handle.db, { fullName: "Twin B", identifier: email("twin@example.tg"), password: PASSWORD, locale: "fr" }),
-    ]);
-    expect(both.filter((r) => r.ok)).toHaveLength(1);
-    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "identifier_taken" }]);
   });
 
   it("refuses a common password at sign-up (server-side list)", async () => {
@@ -141,43 +146,107 @@ describe("sign out", () => {
 });
 
 describe("rate limits on sign-in", () => {
-  it(`locks an account after ${SIGN_IN_FAILURES_PER_ACCOUNT.limit} failures, even with the right password, audited`, async () => {
-    await signUp(handle.db, { fullName: "Locked", identifier: email("locked@example.tg"), password: PASSWORD, locale: "fr" });
-    const now = new Date();
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.limit; i++) {
-      // A different address each time: the per-account counter is what stops it.
-      expect(await signIn(handle.db, { identifier: email("locked@example.tg"), password: "mauvais mot de passe" }, { ip: freshIp(), now })).toEqual({ ok: false, reason: "invalid_credentials" });
-    }
-    const blocked = await signIn(handle.db, { identifier: email("locked@example.tg"), password: PASSWORD }, { ip: freshIp(), now });
-    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(!blocked.ok && blocked.reason === "rate_limited" && blocked.retryAfterSeconds).toBe(15 * 60);
+  const WRONG = "mauvais mot de passe";
+  const signUpAs = async (address: string) => {
+    const up = await signUp(handle.db, { fullName: "Limites", identifier: email(address), password: PASSWORD, locale: "fr" });
+    if (!up.ok) throw new Error("sign-up failed");
+    return up.user;
+  };
+  const attempt = (address: string, password: string, ip: string, now?: Date) => signIn(handle.db, { identifier: email(address), password }, { ip, now });
+  const evaluated = (results: Awaited<ReturnType<typeof signIn>>[]) => results.filter((r) => r.ok || r.reason === "invalid_credentials").length;
+  async function failuresAudited(address: string) {
+    const rows = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.login"), eq(auditLog.targetId, address), eq(auditLog.outcome, "failure")));
+    return rows.length;
+  }
+
+  it(`20 concurrent attempts from one address evaluate at most ${SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit} passwords, and the right one last is refused`, async () => {
+    await signUpAs("race@example.tg");
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt("race@example.tg", i === 19 ? PASSWORD : `${WRONG} ${i}`, ip)));
+    expect(evaluated(results)).toBeLessThanOrEqual(SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(20 - SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit);
+    expect(await failuresAudited("race@example.tg")).toBeLessThanOrEqual(SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit);
+    expect(await attempt("race@example.tg", PASSWORD, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it(`20 concurrent attempts from 20 addresses evaluate at most ${SIGN_IN_FAILURES_PER_ACCOUNT.limit} passwords`, async () => {
+    await signUpAs("race2@example.tg");
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt("race2@example.tg", `${WRONG} ${i}`, freshIp())));
+    expect(evaluated(results)).toBe(SIGN_IN_FAILURES_PER_ACCOUNT.limit);
+    expect(await failuresAudited("race2@example.tg")).toBe(SIGN_IN_FAILURES_PER_ACCOUNT.limit);
+    expect(await attempt("race2@example.tg", PASSWORD, freshIp())).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(await lastAudit("auth.login")).toMatchObject({ outcome: "refused", details: { reason: "rate_limited", scope: "account" } });
-    // After the window, the right password works again.
-    const later = await signIn(handle.db, { identifier: email("locked@example.tg"), password: PASSWORD }, { ip: freshIp(), now: new Date(now.getTime() + SIGN_IN_FAILURES_PER_ACCOUNT.windowMs) });
-    expect(later.ok).toBe(true);
   });
 
-  it("a success clears the account's failures", async () => {
-    await signUp(handle.db, { fullName: "Clears", identifier: email("clears@example.tg"), password: PASSWORD, locale: "fr" });
-    for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.limit - 1; i++) {
-        await signIn(handle.db, { identifier: email("clears@example.tg"), password: "mauvais mot de passe" }, { ip: freshIp() });
-      }
-      expect((await signIn(handle.db, { identifier: email("clears@example.tg"), password: PASSWORD }, { ip: freshIp() })).ok).toBe(true);
-    }
-  });
-
-  it(`refuses an address after ${SIGN_IN_LIMIT_PER_IP.limit} attempts`, async () => {
+  it(`refuses an identifier at one address after ${SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit} failures there; the owner elsewhere still signs in`, async () => {
+    await signUpAs("typo@example.tg");
     const ip = freshIp();
     const now = new Date();
-    for (let i = 0; i < SIGN_IN_LIMIT_PER_IP.limit; i++) {
-      expect(await signIn(handle.db, { identifier: email(`spray${i}@example.tg`), password: "mauvais mot de passe" }, { ip, now })).toEqual({ ok: false, reason: "invalid_credentials" });
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit; i++) {
+      expect(await attempt("typo@example.tg", WRONG, ip, now)).toEqual({ ok: false, reason: "invalid_credentials" });
     }
-    const blocked = await signIn(handle.db, { identifier: email("ama@example.tg"), password: PASSWORD }, { ip, now: new Date(now.getTime() + 60_000) });
+    const blocked = await attempt("typo@example.tg", PASSWORD, ip, now);
+    expect(blocked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 15 * 60 });
+    expect(await lastAudit("auth.login")).toMatchObject({ outcome: "refused", ip, details: { reason: "rate_limited", scope: "ip_account" } });
+    expect((await attempt("typo@example.tg", PASSWORD, freshIp(), now)).ok).toBe(true);
+    // After the window, the right password works again at the first address.
+    expect((await attempt("typo@example.tg", PASSWORD, ip, new Date(now.getTime() + SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.windowMs))).ok).toBe(true);
+  });
+
+  it(`locks an identifier after ${SIGN_IN_FAILURES_PER_ACCOUNT.limit} failures from anywhere, even with the right password`, async () => {
+    await signUpAs("locked@example.tg");
+    const now = new Date();
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.limit; i++) {
+      expect(await attempt("locked@example.tg", WRONG, freshIp(), now)).toEqual({ ok: false, reason: "invalid_credentials" });
+    }
+    const blocked = await attempt("locked@example.tg", PASSWORD, freshIp(), now);
+    expect(blocked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 15 * 60 });
+    expect(await lastAudit("auth.login")).toMatchObject({ outcome: "refused", details: { reason: "rate_limited", scope: "account" } });
+    expect((await attempt("locked@example.tg", PASSWORD, freshIp(), new Date(now.getTime() + SIGN_IN_FAILURES_PER_ACCOUNT.windowMs))).ok).toBe(true);
+  });
+
+  it("an unknown identifier is locked the same way (a lockout tells nothing about the account)", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit; i++) await attempt("ghost.lock@example.tg", WRONG, ip);
+    expect(await attempt("ghost.lock@example.tg", WRONG, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("a success clears that address's failures for the account, not those made from elsewhere", async () => {
+    await signUpAs("clears@example.tg");
+    const mine = freshIp();
+    const now = new Date();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit - 1; i++) await attempt("clears@example.tg", WRONG, mine, now);
+      expect((await attempt("clears@example.tg", PASSWORD, mine, now)).ok).toBe(true);
+    }
+    // 8 failures stand against the identifier: two more from elsewhere lock it.
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.limit - 2 * (SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT.limit - 1); i++) {
+      await attempt("clears@example.tg", WRONG, freshIp(), now);
+    }
+    expect(await attempt("clears@example.tg", PASSWORD, mine, now)).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("successful sign-ins never count against the address: the 21st citizen of a cybercafé signs in", async () => {
+    const cafe = freshIp();
+    const citizens = await Promise.all(Array.from({ length: 25 }, (_, i) => createCitizen(handle.db, { email: `cafe${i}@example.tg` })));
+    for (const { user, password } of citizens) {
+      expect((await attempt(user.email!, password, cafe)).ok).toBe(true);
+    }
+  });
+
+  it(`refuses an address after ${SIGN_IN_FAILURES_PER_IP.limit} failures over any identifiers, successes not counted`, async () => {
+    const ip = freshIp();
+    const now = new Date();
+    const { user, password } = await createCitizen(handle.db, { email: "spray.victim@example.tg" });
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_IP.limit; i++) {
+      expect(await attempt(`spray${i}@example.tg`, WRONG, ip, now)).toEqual({ ok: false, reason: "invalid_credentials" });
+      if (i % 25 === 0) expect((await attempt(user.email!, password, ip, now)).ok).toBe(true);
+    }
+    const blocked = await attempt(user.email!, password, ip, new Date(now.getTime() + 60_000));
     expect(blocked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 14 * 60 });
     expect(await lastAudit("auth.login")).toMatchObject({ outcome: "refused", ip, details: { scope: "ip" } });
     // Another address is not affected.
-    expect((await signIn(handle.db, { identifier: email("ama@example.tg"), password: PASSWORD }, { ip: freshIp() })).ok).toBe(true);
+    expect((await attempt(user.email!, password, freshIp(), now)).ok).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResetTokens, users } from "../../db/schema";
 import { passwordProblem, type Identifier } from "~/domain/account";
-import type { Locale, PasswordTokenPurpose } from "~/domain/constants";
+import type { PasswordTokenPurpose } from "~/domain/constants";
 import type { SessionUser } from "~/domain/user";
 import { audit } from "~/services/audit.server";
 import { enqueueNotifications } from "~/services/outbox.server";
@@ -9,7 +9,7 @@ import { homePathFor, loadSessionUser } from "~/utils/auth.server";
 import { isCommonPassword } from "~/utils/common-passwords.server";
 import type { Database, Executor } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { consume, peek, resetRateLimit, type RateLimitRule } from "~/utils/rate-limit.server";
+import { consume, refund, reserveAll, resetRateLimit, type RateLimitRule } from "~/utils/rate-limit.server";
 import {
   createSession,
   generateSecretToken,
@@ -33,11 +33,18 @@ export interface RequestMeta {
   now?: Date;
 }
 
-export const SIGN_IN_LIMIT_PER_IP: RateLimitRule = { limit: 20, windowMs: 15 * 60 * 1000 };
-export const SIGN_IN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };
+/**
+ * Sign-in limits count failures only (decision 013): a cybercafé or a mobile operator's shared
+ * address signs in any number of citizens. Per address and identifier: what a person mistyping
+ * meets. Per identifier from every address: distributed guessing, above the first so that one
+ * address alone cannot lock the owner out. Per address over every identifier: spraying.
+ */
+export const SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };
+export const SIGN_IN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 10, windowMs: 15 * 60 * 1000 };
+export const SIGN_IN_FAILURES_PER_IP: RateLimitRule = { limit: 100, windowMs: 15 * 60 * 1000 };
 export const RESET_REQUESTS_PER_IP: RateLimitRule = { limit: 10, windowMs: 15 * 60 * 1000 };
-/** Silently not sent beyond this: nobody gets SMS-bombed through the form. */
-export const RESET_REQUESTS_PER_ACCOUNT: RateLimitRule = { limit: 3, windowMs: 15 * 60 * 1000 };
+/** Per identifier typed, known or not. Silently not sent beyond this: nobody gets SMS-bombed through the form. */
+export const RESET_REQUESTS_PER_IDENTIFIER: RateLimitRule = { limit: 3, windowMs: 15 * 60 * 1000 };
 export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
 
 export type RateLimited = { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
@@ -51,7 +58,7 @@ export interface SignedIn {
   homePath: string;
 }
 
-function auditMeta(meta: RequestMeta) {
+export function auditMeta(meta: RequestMeta) {
   return { ip: meta.ip ?? null, requestId: meta.requestId ?? null };
 }
 
@@ -59,74 +66,16 @@ function identifierColumn(identifier: Identifier) {
   return identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value);
 }
 
-async function findUserByIdentifier(db: Executor, identifier: Identifier) {
+export async function findUserByIdentifier(db: Executor, identifier: Identifier) {
   const [user] = await db.select().from(users).where(identifierColumn(identifier)).limit(1);
   return user ?? null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23505") return true;
   }
   return false;
-}
-
-// ——— Sign up ———
-
-export interface SignUpInput {
-  fullName: string;
-  identifier: Identifier;
-  password: string;
-  locale: Locale;
-}
-
-export async function signUp(
-  db: Database,
-  input: SignUpInput,
-  meta: RequestMeta = {},
-): Promise<SignedIn | { ok: false; reason: "identifier_taken" } | { ok: false; reason: "password_rejected"; error: string }> {
-  const problem = passwordProblem(input.password, { isCommonPassword, identifiers: [input.identifier], fullName: input.fullName });
-  if (problem) return { ok: false, reason: "password_rejected", error: problem };
-  if (await findUserByIdentifier(db, input.identifier)) return { ok: false, reason: "identifier_taken" };
-  const passwordHash = await hashPassword(input.password);
-  const now = meta.now ?? new Date();
-  try {
-    return await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          fullName: input.fullName,
-          email: input.identifier.kind === "email" ? input.identifier.value : null,
-          phone: input.identifier.kind === "phone" ? input.identifier.value : null,
-          notifyByEmail: input.identifier.kind === "email",
-          notifyBySms: input.identifier.kind === "phone",
-          passwordHash,
-          locale: input.locale,
-          lastLoginAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      const { token, session } = await createSession(tx, user!.id, meta, now);
-      await enqueueNotifications(tx, [
-        {
-          userId: user!.id,
-          channel: input.identifier.kind === "email" ? "email" : "sms",
-          recipient: input.identifier.value,
-          template: "account_created",
-          locale: input.locale,
-          payload: { name: input.fullName },
-        },
-      ]);
-      await audit(tx, { action: "auth.signup", actorId: user!.id, targetType: "user", targetId: user!.id, ...auditMeta(meta) });
-      const sessionUser = await loadSessionUser(tx, user!);
-      return { ok: true as const, user: sessionUser, token, session, homePath: homePathFor(sessionUser) };
-    });
-  } catch (error) {
-    // Two sign-ups with the same identifier at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, reason: "identifier_taken" };
-    throw error;
-  }
 }
 
 // ——— Sign in ———
@@ -145,8 +94,20 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-function accountKey(identifier: Identifier) {
-  return `signin:account:${identifier.value}`;
+type SignInScope = "ip" | "ip_account" | "account";
+
+/**
+ * The counters a sign-in attempt reserves a hit on before its password is checked (decision 013).
+ * They count failures: a success gives its hits back. Keyed by the identifier as typed, whether an
+ * account has it or not, so that a locked identifier tells nothing about its existence.
+ */
+function signInReservations(identifier: Identifier, ip: string | null | undefined) {
+  const address = ip || "unknown";
+  return [
+    { scope: "ip" as SignInScope, key: `signin:ip-failures:${address}`, rule: SIGN_IN_FAILURES_PER_IP },
+    { scope: "ip_account" as SignInScope, key: `signin:ip-account:${address}:${identifier.value}`, rule: SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT },
+    { scope: "account" as SignInScope, key: `signin:account:${identifier.value}`, rule: SIGN_IN_FAILURES_PER_ACCOUNT },
+  ];
 }
 
 export async function signIn(
@@ -155,40 +116,38 @@ export async function signIn(
   meta: RequestMeta = {},
 ): Promise<SignedIn | { ok: false; reason: "invalid_credentials" } | RateLimited> {
   const now = meta.now ?? new Date();
-  const refused = async (scope: "ip" | "account", retryAfterSeconds: number, userId: string | null) => {
+  const [perIp, perIpAndAccount, perAccount] = signInReservations(input.identifier, meta.ip);
+
+  // Reserved before the password is checked, one atomic upsert each: of 20 concurrent attempts,
+  // only as many as the limits allow go on to argon2 (issue 11 item 4).
+  const gate = await reserveAll(db, [perIp!, perIpAndAccount!, perAccount!], now);
+  if (!gate.allowed) {
     await audit(db, {
       action: "auth.login",
       outcome: "refused",
-      actorId: userId,
+      actorId: null,
       targetType: "identifier",
       targetId: input.identifier.value,
       ...auditMeta(meta),
-      details: { reason: "rate_limited", scope },
+      details: { reason: "rate_limited", scope: gate.refusedBy.scope },
     });
-    return { ok: false as const, reason: "rate_limited" as const, retryAfterSeconds };
-  };
-
-  const perIp = await consume(db, `signin:ip:${meta.ip ?? "unknown"}`, { ...SIGN_IN_LIMIT_PER_IP, now });
-  if (!perIp.allowed) return refused("ip", perIp.retryAfterSeconds, null);
-  const perAccount = await peek(db, accountKey(input.identifier), { ...SIGN_IN_FAILURES_PER_ACCOUNT, now });
-  if (!perAccount.allowed) return refused("account", perAccount.retryAfterSeconds, null);
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: gate.retryAfterSeconds };
+  }
 
   const user = await findUserByIdentifier(db, input.identifier);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
 
   if (!user || !passwordOk || user.disabledAt || !user.passwordHash) {
+    // The reserved hits stay: they are this failure.
     const reason = !user ? "unknown_account" : !passwordOk || !user.passwordHash ? "wrong_password" : "disabled";
-    await db.transaction(async (tx) => {
-      await consume(tx, accountKey(input.identifier), { ...SIGN_IN_FAILURES_PER_ACCOUNT, now });
-      await audit(tx, {
-        action: "auth.login",
-        outcome: "failure",
-        actorId: user?.id ?? null,
-        targetType: "identifier",
-        targetId: input.identifier.value,
-        ...auditMeta(meta),
-        details: { reason },
-      });
+    await audit(db, {
+      action: "auth.login",
+      outcome: "failure",
+      actorId: user?.id ?? null,
+      targetType: "identifier",
+      targetId: input.identifier.value,
+      ...auditMeta(meta),
+      details: { reason },
     });
     return { ok: false, reason: "invalid_credentials" };
   }
@@ -197,7 +156,11 @@ export async function signIn(
     if (input.previousToken) await invalidateSession(tx, hashSecretToken(input.previousToken));
     const { token, session } = await createSession(tx, user.id, meta, now);
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-    await resetRateLimit(tx, accountKey(input.identifier));
+    // A success does not count anywhere. It clears the failures of this address for this account
+    // (the person typing proved they know the password), not those made from elsewhere (decision 013).
+    await refund(tx, perIp!.key, { now });
+    await resetRateLimit(tx, perIpAndAccount!.key);
+    await refund(tx, perAccount!.key, { now });
     await audit(tx, { action: "auth.login", actorId: user.id, targetType: "user", targetId: user.id, ...auditMeta(meta) });
     const sessionUser = await loadSessionUser(tx, user);
     return { ok: true as const, user: sessionUser, token, session, homePath: homePathFor(sessionUser) };
@@ -237,7 +200,7 @@ export async function signOutOtherSessions(
 
 export interface PasswordResetRequest {
   identifier: Identifier;
-  /** Origin of absolute links, e.g. "https://guichet.gouv.tg" (APP_URL, else the request's origin). */
+  /** Origin of absolute links, e.g. "https://guichet.gouv.tg" (APP_URL: app/utils/public-url.server.ts). */
   baseUrl: string;
 }
 
@@ -255,39 +218,28 @@ export async function requestPasswordReset(
   meta: RequestMeta = {},
 ): Promise<{ ok: true } | RateLimited> {
   const now = meta.now ?? new Date();
-  const perIp = await consume(db, `reset:ip:${meta.ip ?? "unknown"}`, { ...RESET_REQUESTS_PER_IP, now });
+  const perIp = await consume(db, `reset:ip:${meta.ip || "unknown"}`, { ...RESET_REQUESTS_PER_IP, now });
   if (!perIp.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perIp.retryAfterSeconds };
 
+  // Counted per identifier, known or not, and in the same order of work either way: the answer
+  // and its timing say nothing about the account (issue 11 item 9).
+  const perIdentifier = await consume(db, `reset:identifier:${input.identifier.value}`, { ...RESET_REQUESTS_PER_IDENTIFIER, now });
   const user = await findUserByIdentifier(db, input.identifier);
-  if (!user || user.disabledAt) {
-    await audit(db, {
-      action: "auth.password_reset_requested",
-      outcome: "failure",
-      targetType: "identifier",
-      targetId: input.identifier.value,
-      ...auditMeta(meta),
-      details: { reason: user ? "disabled" : "unknown_account" },
-    });
-    return { ok: true };
-  }
-  const perAccount = await consume(db, `reset:account:${user.id}`, { ...RESET_REQUESTS_PER_ACCOUNT, now });
-  if (!perAccount.allowed) {
-    await audit(db, {
-      action: "auth.password_reset_requested",
-      outcome: "refused",
-      actorId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ...auditMeta(meta),
-      details: { reason: "rate_limited" },
-    });
-    return { ok: true };
-  }
-
   const token = generateSecretToken();
+  const tokenId = hashSecretToken(token);
+  const entry = { action: "auth.password_reset_requested", targetType: "identifier", targetId: input.identifier.value, ...auditMeta(meta) } as const;
+
   await db.transaction(async (tx) => {
+    if (!perIdentifier.allowed) {
+      await audit(tx, { ...entry, actorId: user?.id ?? null, outcome: "refused", details: { reason: "rate_limited" } });
+      return;
+    }
+    if (!user || user.disabledAt) {
+      await audit(tx, { ...entry, actorId: user?.id ?? null, outcome: "failure", details: { reason: user ? "disabled" : "unknown_account" } });
+      return;
+    }
     await tx.insert(passwordResetTokens).values({
-      id: hashSecretToken(token),
+      id: tokenId,
       userId: user.id,
       expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
       createdAt: now,
@@ -303,13 +255,7 @@ export async function requestPasswordReset(
         payload: { url: passwordResetUrl(input.baseUrl, token) },
       },
     ]);
-    await audit(tx, {
-      action: "auth.password_reset_requested",
-      actorId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ...auditMeta(meta),
-    });
+    await audit(tx, { ...entry, actorId: user.id, targetType: "user", targetId: user.id });
   });
   return { ok: true };
 }

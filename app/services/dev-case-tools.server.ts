@@ -7,10 +7,15 @@ import type { Database, Executor } from "~/utils/db.server";
 import { acceptCase, refuseCase, requestPieces, takeCase, type StaffActionResult } from "./staff-cases.server";
 
 /**
- * Development tools standing in for the agent's desk: ask for pieces, decide. Reachable only where
- * the development outbox is (never in production without DEV_OUTBOX=1). They act as the first
+ * Development tools standing in for the agent's desk: ask for pieces, decide. They exist outside
+ * production, and in a production build only with DEV_CASE_TOOLS=1 (its own switch, not the
+ * outbox's); they act only for a signed-in staff member, recorded in the audit log, as the first
  * agent of the case's office, through the desk's own functions (app/services/staff-cases.server.ts).
  */
+export function isDevCaseToolsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== "production" || env.DEV_CASE_TOOLS === "1";
+}
+
 export type DevToolResult = { ok: true } | { ok: false; error: "not_found" | "no_office" | "wrong_status" };
 
 /**

@@ -5,6 +5,7 @@ import type { Executor } from "~/utils/db.server";
 import { generateSecretToken, hashSecretToken } from "~/utils/session.server";
 import { unsubscribeUrl } from "./incident-subscriptions.server";
 import { enqueueNotifications, type OutgoingNotification } from "./outbox.server";
+import { appBaseUrl } from "~/utils/public-url.server";
 
 /**
  * Incident messages to the confirmed subscribers of a region or an agency (status page); the
@@ -22,7 +23,7 @@ export interface IncidentAlert {
  * an office in the building, in the caller's transaction. Each message carries a fresh
  * unsubscribe token (see above). Returns how many were queued.
  */
-export async function notifyIncidentSubscribers(tx: Executor, alert: IncidentAlert, baseUrl: string = process.env.APP_URL ?? ""): Promise<number> {
+export async function notifyIncidentSubscribers(tx: Executor, alert: IncidentAlert, baseUrl: string = appBaseUrl()): Promise<number> {
   const [site] = await tx
     .select({ code: sites.code, name: sites.name, regionCode: sites.regionCode, regionName: regions.name })
     .from(sites)

@@ -1,7 +1,8 @@
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { PDFDocument, StandardFonts, type PDFFont } from "pdf-lib";
-import { agencies, attachments, issuedDocuments, offices, procedures, cases } from "../../db/schema";
+import { agencies, attachments, issuedDocuments, offices, procedures, procedureVersions, cases, users } from "../../db/schema";
+import { caseSubject, type CaseSubject } from "~/domain/forms/subject";
 import type { Executor } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { i18next } from "~/utils/i18next.server";
@@ -11,8 +12,9 @@ import { getFileStorage, newStorageKey } from "./storage";
 /**
  * Documents the portal issues when an office accepts an electronic-delivery case: an A4 PDF with
  * a verification code and a QR code to /verifier/<code>, stored like any document (attachment
- * field "__issued", owned by the citizen) and recorded in issued_document. Anyone holding the
- * paper can check it on /verifier: the page shows only the holder's initials.
+ * field "__issued", owned by the citizen) and recorded in issued_document. The document names the
+ * case's subject as filed in the form (`caseSubject`), not the account holder. Anyone holding the
+ * paper can check it on /verifier: the page shows only the holder's initials and birth date.
  */
 
 /** Crockford base 32: no I, L, O, U (nothing to confuse when typed from paper). */
@@ -52,6 +54,8 @@ export interface IssuedDocumentModel {
   code: string;
   procedureTitle: string;
   holderName: string;
+  /** The identifying fields the procedure defines (birth date, place…), labelled and formatted. */
+  holderDetails: { label: string; value: string }[];
   reference: string;
   officeName: string;
   agencyName: string;
@@ -91,6 +95,7 @@ export async function buildIssuedDocumentPdf(model: IssuedDocumentModel): Promis
   y -= 10;
   const rows: [string, string][] = [
     [t("document.holder"), model.holderName],
+    ...model.holderDetails.map((d): [string, string] => [d.label, d.value]),
     [t("document.reference"), model.reference],
     [t("document.office"), model.officeName],
     [t("document.issuedAt"), formatDate(model.issuedAt, "fr")],
@@ -122,7 +127,6 @@ export async function issueDocument(
     caseId: string;
     reference: string;
     ownerId: string;
-    holderName: string;
     officeId: number;
     baseUrl: string;
     now: Date;
@@ -137,6 +141,7 @@ export async function issueDocument(
     .innerJoin(agencies, eq(agencies.id, offices.agencyId))
     .where(eq(cases.id, input.caseId));
   if (!info) throw new Error(`issueDocument: case ${input.caseId} not found`);
+  const subject = await subjectOf(tx, input.caseId);
 
   let code = generateVerificationCode();
   for (let i = 0; i < 5; i++) {
@@ -147,7 +152,8 @@ export async function issueDocument(
   const bytes = await buildIssuedDocumentPdf({
     code,
     procedureTitle: info.procedureTitle,
-    holderName: input.holderName,
+    holderName: subject.fullName,
+    holderDetails: subject.details.map((d) => ({ label: d.label.fr, value: d.type === "date" ? formatDate(`${d.value}T12:00:00Z`, "fr") : d.value })),
     reference: input.reference,
     officeName: info.officeName,
     agencyName: info.agencyName,
@@ -177,10 +183,22 @@ export async function issueDocument(
     caseId: input.caseId,
     attachmentId: attachment!.id,
     officeId: input.officeId,
-    holderInitials: holderInitials(input.holderName),
+    holderInitials: holderInitials(subject.fullName),
     issuedAt: input.now,
   });
   return { code, attachmentId: attachment!.id };
+}
+
+/** Whom a case is about, as filed (the one place that decides whom an issued document names). */
+async function subjectOf(executor: Executor, caseId: string): Promise<CaseSubject> {
+  const [row] = await executor
+    .select({ data: cases.data, definition: procedureVersions.definition, onBehalfOf: cases.onBehalfOf, accountName: users.fullName })
+    .from(cases)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, cases.procedureVersionId))
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .where(eq(cases.id, caseId));
+  if (!row) throw new Error(`subjectOf: case ${caseId} not found`);
+  return caseSubject(row.definition, row.data, { onBehalfOf: row.onBehalfOf ?? null, accountName: row.accountName });
 }
 
 export interface VerifiedDocument {
@@ -190,19 +208,22 @@ export interface VerifiedDocument {
   procedureTitleFr: string;
   procedureTitleEn: string;
   holderInitials: string;
+  /** ISO date, when the procedure asks for one: what a checker compares with the paper. */
+  holderBirthDate: string | null;
   issuedAt: Date;
   officeName: string;
   agencyNameFr: string;
   agencyNameEn: string;
 }
 
-/** What /verifier shows of a code: nothing personal beyond the initials. Null for an unknown code. */
+/** What /verifier shows of a code: nothing personal beyond the initials and birth date. Null for an unknown code. */
 export async function verifyDocument(executor: Executor, typed: string): Promise<VerifiedDocument | null> {
   const code = normalizeVerificationCode(typed);
   if (!code) return null;
   const [row] = await executor
     .select({
       code: issuedDocuments.code,
+      caseId: issuedDocuments.caseId,
       revokedAt: issuedDocuments.revokedAt,
       holderInitials: issuedDocuments.holderInitials,
       issuedAt: issuedDocuments.issuedAt,
@@ -219,7 +240,9 @@ export async function verifyDocument(executor: Executor, typed: string): Promise
     .innerJoin(agencies, eq(agencies.id, offices.agencyId))
     .where(eq(issuedDocuments.code, code));
   if (!row) return null;
-  return { ...row, valid: row.revokedAt === null };
+  const { caseId, ...shown } = row;
+  const subject = await subjectOf(executor, caseId);
+  return { ...shown, holderBirthDate: subject.birthDate, valid: row.revokedAt === null };
 }
 
 /** The issued documents of a case still valid (for the case pages). */

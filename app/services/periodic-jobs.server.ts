@@ -28,5 +28,5 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   dispatcherJob, // every 30 s: queued cases to offices that came back
   rerouteJob, // every 5 min: unclaimed cases at offices down past the grace period
   infoRequestJob, // every 10 min: reminders 7 days before a request for pieces lapses, closing when it lapses
-  housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens, drafts untouched for 30 days, files of deleted documents, unconfirmed subscriptions
+  housekeepingJob, // every 15 min: expired sessions, rate-limit windows, reset tokens, drafts untouched for 30 days, files of deleted documents, unconfirmed subscriptions, temporary files of interrupted uploads
 ];

@@ -37,7 +37,6 @@ const PUBLIC_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",
   "Cache-Control": "public, max-age=30",
   "Access-Control-Allow-Origin": "*",
-  "X-Content-Type-Options": "nosniff",
 };
 
 export function publicJson(body: unknown, status = 200, extraHeaders: Record<string, string> = {}): Response {

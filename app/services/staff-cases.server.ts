@@ -15,6 +15,7 @@ import { enqueueNotifications, type OutgoingNotification } from "./outbox.server
 import { notificationsFor, notifiedUserColumns } from "./routing-data.server";
 import { getFileStorage } from "./storage";
 import { attachToMessage, discardStoredFiles, type StoredFile } from "./uploads.server";
+import { appBaseUrl } from "~/utils/public-url.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -174,7 +175,6 @@ async function loadForAction(tx: Executor, user: SessionUser, reference: string)
       procedureTitleFr: procedures.titleFr,
       procedureTitleEn: procedures.titleEn,
       applicant: notifiedUserColumns,
-      applicantName: users.fullName,
     })
     .from(cases)
     .innerJoin(procedures, eq(procedures.id, cases.procedureId))
@@ -256,10 +256,6 @@ function caseUrl(baseUrl: string | undefined, reference: string): Record<string,
 
 async function auditCase(tx: Executor, user: SessionUser, action: string, row: Loaded, details: Record<string, unknown>): Promise<void> {
   await audit(tx, { action, actorId: user.id, targetType: "case", targetId: row.reference, details });
-}
-
-function defaultBaseUrl(): string {
-  return process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
 }
 
 export async function takeCase(db: Database, input: StaffCaseInput): Promise<StaffActionResult> {
@@ -374,9 +370,8 @@ export async function acceptCase(db: Database, input: StaffCaseInput): Promise<S
           caseId: row.id,
           reference: row.reference,
           ownerId: row.applicant.id,
-          holderName: row.onBehalfOf?.fullName || row.applicantName,
           officeId: row.officeId,
-          baseUrl: input.baseUrl ?? defaultBaseUrl(),
+          baseUrl: input.baseUrl ?? appBaseUrl(),
           now,
           onStored: (key) => {
             storedKey = key;

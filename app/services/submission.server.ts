@@ -12,6 +12,7 @@ import { newTrackingCode } from "~/utils/tracking-code.server";
 import { applyTransition } from "./case-transitions.server";
 import type { OutgoingNotification } from "./outbox.server";
 import { loadRoutingOffices, notificationsFor, notifiedUserColumns } from "./routing-data.server";
+import { appBaseUrl } from "~/utils/public-url.server";
 
 export type SubmitError = { sectionId: string; field: string; code: string };
 
@@ -41,7 +42,7 @@ export async function submitCase(
   const reference = parseReference(input.reference);
   if (!reference) throw new Response(null, { status: 404 });
   const now = input.now ?? new Date();
-  const baseUrl = input.baseUrl ?? process.env.APP_URL ?? "";
+  const baseUrl = input.baseUrl ?? appBaseUrl();
 
   return db.transaction(async (tx) => {
     const [row] = await tx

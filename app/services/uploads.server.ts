@@ -3,8 +3,10 @@ import { PassThrough } from "node:stream";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { attachments, cases } from "../../db/schema";
 import { acceptedTypesLabel, displayFilename, formatFileSize, sanitizeFilename, sniffFileType, SNIFF_BYTES, type AcceptedFileType } from "~/domain/files";
+import { cleanText } from "~/domain/input";
 import type { FormField } from "~/domain/forms/definition";
 import type { Executor } from "~/utils/db.server";
+import { readForm } from "~/utils/body.server";
 import { MalformedMultipartError, multipartBoundary, readMultipart, type MultipartPart } from "./multipart.server";
 import { getFileStorage, newStorageKey, type FileStorage } from "./storage";
 
@@ -216,7 +218,7 @@ async function receiveFile(
  * and the rest of the form is kept. A file input left empty is ignored. File parts of fields
  * without limits are read and dropped. A request over maxTotalBytes (default 60 MB) throws a 413
  * Response (see isRequestTooLarge); any failure after files were stored removes them.
- * Not multipart (a form without file inputs): plain request.formData().
+ * Not multipart (a form without file inputs): readForm (app/utils/body.server.ts), 1 MB at most.
  */
 export async function parseUploadForm(
   request: Request,
@@ -233,9 +235,7 @@ export async function parseUploadForm(
 
   const boundary = multipartBoundary(request.headers.get("Content-Type"));
   if (!boundary || !request.body) {
-    const form = await request.formData().catch(() => {
-      throw new Response("Bad Request", { status: 400 }); // not a form body at all
-    });
+    const form = await readForm(request);
     for (const [name, value] of form) if (typeof value === "string") addValue(values, name, value);
     return { values, files, rejections };
   }
@@ -260,7 +260,7 @@ export async function parseUploadForm(
           if (size > MAX_TEXT_FIELD_BYTES) throw requestTooLarge(maxTotalBytes);
           chunks.push(chunk);
         }
-        addValue(values, part.name, Buffer.concat(chunks).toString("utf8"));
+        addValue(values, cleanText(part.name), cleanText(Buffer.concat(chunks).toString("utf8")));
         return;
       }
       if (!limit) {

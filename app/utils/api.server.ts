@@ -1,6 +1,8 @@
+import { findControlCharacterPath } from "~/domain/input";
+import { BodyError, readBytes } from "./body.server";
 import type { RequestContext } from "./context";
 import { getDb } from "./db.server";
-import { consume, peek } from "./rate-limit.server";
+import { refund, reserveAll } from "./rate-limit.server";
 import { verifyMonitoringToken, type TokenIdentity } from "~/services/monitoring-tokens.server";
 
 /**
@@ -44,49 +46,44 @@ export async function requireMonitoringToken(request: Request, context?: Partial
   const db = await getDb();
   const key = `monitoring-token:ip:${context?.ip || "unknown"}`;
   const rule = { limit: TOKEN_FAILURES_PER_MINUTE, windowMs: FAILURE_WINDOW_MS };
-  const gate = await peek(db, key, rule);
+  const now = new Date();
+  // The hit is reserved before the check (decision 013): concurrent attempts cannot all pass.
+  const gate = await reserveAll(db, [{ key, rule }], now);
   if (!gate.allowed) throw apiError(429, "too_many_attempts", {}, { "Retry-After": String(gate.retryAfterSeconds) });
   const identity = await verifyMonitoringToken(db, token);
-  if (!identity) {
-    await consume(db, key, rule);
-    throw unauthorized("unknown or revoked token");
-  }
+  if (!identity) throw unauthorized("unknown or revoked token");
+  await refund(db, key, { now });
   return identity;
 }
 
 /** Bodies above this are refused before parsing (1,000 samples take about 100 KB). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/** The request's JSON body, or a thrown 415 (not JSON), 413 (too large) or 400 (malformed). */
+/**
+ * The request's JSON body, or a thrown 415 (not JSON), 413 (too large) or 400 (malformed, or a
+ * string holding a control character: JSON bodies carry identifiers — app/domain/input.ts).
+ */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw apiError(415, "unsupported_media_type", { message: "Content-Type must be application/json" });
   }
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) throw apiError(413, "payload_too_large", { message: `at most ${maxBytes} bytes` });
-  const text = await readLimited(request, maxBytes);
+  let text: string;
   try {
-    return JSON.parse(text) as unknown;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readBytes(request, maxBytes));
+  } catch (error) {
+    if (error instanceof BodyError && error.failure === "payload_too_large") {
+      throw apiError(413, "payload_too_large", { message: `at most ${maxBytes} bytes` });
+    }
+    throw apiError(400, "invalid_json", { message: "the body is not valid UTF-8" });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
   } catch {
     throw apiError(400, "invalid_json", { message: "the body is not valid JSON" });
   }
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw apiError(413, "payload_too_large", { message: `at most ${maxBytes} bytes` });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const where = findControlCharacterPath(value);
+  if (where) throw apiError(400, "invalid_json", { message: `control character in a string at ${where}` });
+  return value;
 }

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { staffRoles } from "../../db/schema";
 import { OFFICE_ROLES, type Role, type StaffRole } from "~/domain/constants";
+import { safeRedirectPath } from "~/domain/redirect";
 import type { SessionUser } from "~/domain/user";
 import { audit } from "~/services/audit.server";
 import type { RequestContext } from "./context";
@@ -62,7 +63,8 @@ function currentPath(request: Request): string {
 }
 
 export function signInUrl(redirectTo?: string): string {
-  return redirectTo && redirectTo !== "/" ? `/connexion?${new URLSearchParams({ redirectTo })}` : "/connexion";
+  const target = safeRedirectPath(redirectTo, "/");
+  return target !== "/" ? `/connexion?${new URLSearchParams({ redirectTo: target })}` : "/connexion";
 }
 
 /** The current session, or a redirect to /connexion that comes back here. */
@@ -103,10 +105,8 @@ export function requestMetaFor(request: Request, context?: Partial<RequestContex
   return { ...requestMeta(request, context), userAgent: request.headers.get("user-agent") };
 }
 
-/** Origin of absolute links in messages: APP_URL, else the origin the request came to. */
-export function appBaseUrl(request: Request): string {
-  return process.env.APP_URL || new URL(request.url).origin;
-}
+/** Origin of absolute links in messages: APP_URL only (app/utils/public-url.server.ts). */
+export { appBaseUrl } from "./public-url.server";
 
 /**
  * A refusal is answered 404, never 403 (DESIGN.md §6: nothing reveals what exists outside one's

@@ -14,3 +14,10 @@ export function idParam(value: string | undefined): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
   return id;
 }
+
+/**
+ * Where the request edge (server/edge.ts) sends a refused page request to be rendered as the
+ * portal's error page: `/erreur/<status>` (app/routes/erreur.$status.tsx).
+ */
+export const EDGE_ERROR_PATH = "/erreur";
+export const EDGE_ERROR_STATUSES: readonly number[] = [400, 413, 414, 415, 431, 503];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 import { createTestDatabase } from "../../db/testing";
-import { consume, peek, purgeExpiredRateLimits, resetRateLimit } from "./rate-limit.server";
+import { consume, peek, purgeExpiredRateLimits, refund, reserveAll, resetRateLimit } from "./rate-limit.server";
 
 let handle: DatabaseHandle;
 const t0 = new Date("2026-03-02T08:00:00Z");
@@ -59,5 +59,25 @@ describe("fixed-window rate limit", () => {
     const keys = (await handle.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
     expect(keys).not.toContain("k:old");
     expect(keys).toContain("k:fresh");
+  });
+});
+
+describe("reserve before the work, refund when it does not count", () => {
+  it("of 20 concurrent reservations on one key, exactly `limit` are allowed", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => reserveAll(handle.db, [{ key: "k:race", rule }], t0)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(rule.limit);
+  });
+
+  it("a refusal gives back every hit of the attempt; a refund never goes below zero", async () => {
+    const a = { key: "k:a", rule: { limit: 10, windowMs: 60_000 } };
+    const b = { key: "k:b", rule: { limit: 1, windowMs: 60_000 } };
+    expect(await reserveAll(handle.db, [a, b], t0)).toEqual({ allowed: true });
+    expect(await reserveAll(handle.db, [a, b], t0)).toEqual({ allowed: false, refusedBy: b, retryAfterSeconds: 60 });
+    const count = async (key: string) => (await handle.db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0]?.count;
+    expect([await count("k:a"), await count("k:b")]).toEqual([1, 1]);
+    await refund(handle.db, "k:b", { now: t0 });
+    await refund(handle.db, "k:b", { now: t0 });
+    expect(await count("k:b")).toBe(0);
+    expect(await reserveAll(handle.db, [a, b], t0)).toEqual({ allowed: true });
   });
 });

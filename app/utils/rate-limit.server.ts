@@ -75,6 +75,48 @@ export async function peek(db: Executor, key: string, options: RateLimitRule & {
   return { ...next, remaining: Math.max(0, options.limit - row.count) };
 }
 
+/**
+ * Give back hits that `consume` counted in the current window: an attempt reserved its hit before
+ * doing the work (so that concurrent attempts cannot all pass a read-then-write check), then turned
+ * out not to count (it succeeded, or another limit refused it). Never below zero; a window that has
+ * ended is left alone.
+ */
+export async function refund(db: Executor, key: string, options: { cost?: number; now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date();
+  const cost = options.cost ?? 1;
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - ${cost}, 0)` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now)));
+}
+
+export interface Reservation {
+  key: string;
+  rule: RateLimitRule;
+}
+
+/**
+ * Count one hit on every key, in order, before the work they guard. All allowed: the hits stay
+ * (give them back with `refund` if the attempt ends up not counting). One refused: every hit of
+ * this attempt is given back and the refusing reservation is returned with its Retry-After.
+ */
+export async function reserveAll<R extends Reservation>(
+  db: Executor,
+  reservations: readonly R[],
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; refusedBy: R; retryAfterSeconds: number }> {
+  const taken: R[] = [];
+  for (const reservation of reservations) {
+    const hit = await consume(db, reservation.key, { ...reservation.rule, now });
+    taken.push(reservation);
+    if (!hit.allowed) {
+      for (const done of taken) await refund(db, done.key, { now });
+      return { allowed: false, refusedBy: reservation, retryAfterSeconds: hit.retryAfterSeconds };
+    }
+  }
+  return { allowed: true };
+}
+
 /** Forget the counter (e.g. failed sign-ins after a successful one). */
 export async function resetRateLimit(db: Executor, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));

@@ -155,7 +155,11 @@ export function serializeBlankSessionCookie(): string {
 
 /** The session token from the request's Cookie header, or null. */
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
+  return sessionTokenFromCookieHeader(request.headers.get("Cookie"));
+}
+
+/** The session token from a Cookie header's value, or null. */
+export function sessionTokenFromCookieHeader(header: string | null | undefined): string | null {
   if (!header) return null;
   const name = sessionCookieName();
   for (const part of header.split(";")) {

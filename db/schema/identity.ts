@@ -85,6 +85,27 @@ export const passwordResetTokens = pgTable(
   (t) => [index("password_reset_token_user_idx").on(t.userId)],
 );
 
+/**
+ * A sign-up waiting for the owner of its identifier to open the link sent there (decision 013):
+ * the account is created only then, so nobody holds an address or a number they do not own, and
+ * the sign-up form answers the same whether an account exists or not. The token is stored hashed.
+ */
+export const pendingSignUps = pgTable(
+  "pending_sign_up",
+  {
+    id: text("id").primaryKey(),
+    identifierKind: text("identifier_kind", { enum: ["email", "phone"] }).notNull(),
+    /** Normalised as in `user` (lower-case e-mail, E.164 phone). */
+    identifier: text("identifier").notNull(),
+    fullName: text("full_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("fr"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pending_sign_up_identifier_idx").on(t.identifier), index("pending_sign_up_expires_idx").on(t.expiresAt)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   staffRoles: many(staffRoles),
   sessions: many(sessions),

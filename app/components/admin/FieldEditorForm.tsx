@@ -76,18 +76,25 @@ export function FieldEditorForm({ action, type, values, errors, sources, documen
         </Fieldset>
       ) : null}
       {type === "date" ? (
-        <Radios
-          legend={t("field.range")}
-          id={editorId("range")}
-          name="range"
-          defaultValue={one("range")}
-          options={[
-            { value: "", label: t("field.rangeAny") },
-            { value: "past", label: t("field.rangePast") },
-            { value: "future", label: t("field.rangeFuture") },
-          ]}
-        />
+        <>
+          <Radios
+            legend={t("field.range")}
+            id={editorId("range")}
+            name="range"
+            defaultValue={one("range")}
+            options={[
+              { value: "", label: t("field.rangeAny") },
+              { value: "past", label: t("field.rangePast") },
+              { value: "future", label: t("field.rangeFuture") },
+            ]}
+          />
+          <Fieldset legend={t("field.dateLimits")} hint={t("field.dateLimitsHint")}>
+            <Field label={t("field.minDate")} optional type="date" width={20} {...input("minDate")} />
+            <Field label={t("field.maxDate")} optional type="date" width={20} {...input("maxDate")} />
+          </Fieldset>
+        </>
       ) : null}
+      {type === "email" || type === "phone" ? <Checkboxes legend={t("field.contactLegend")} {...box("contact", t("field.contact"))} /> : null}
       {type === "select" || type === "radio" || type === "checkbox" ? (
         <Field as="textarea" rows={5} label={t("field.options")} hint={t(type === "checkbox" ? "field.optionsHintCheckbox" : "field.optionsHint")} spellCheck={false} {...input("options")} />
       ) : null}

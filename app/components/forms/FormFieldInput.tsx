@@ -69,7 +69,8 @@ export function FormFieldInput({ field, locale, value, error, condition, uploade
     ) : (
       (condition ?? ownHint)
     );
-  const optional = !field.required;
+  // One of the contact fields is needed (app/domain/forms/contact.ts): neither is "optional".
+  const optional = !field.required && !("contact" in field && field.contact);
 
   switch (field.type) {
     case "text":

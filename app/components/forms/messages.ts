@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { Locale } from "~/domain/constants";
 import type { FileField, FormDefinition, FormField } from "~/domain/forms/definition";
 import { errorParams, type FieldErrorCode } from "~/domain/forms/schema";
-import { formatNumber } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 
 /** The error message of a field (`forms:errors.<code>`), with its label and limits. */
 export function fieldErrorMessage(t: TFunction, field: FormField, code: FieldErrorCode | "file_required" | string, locale: Locale): string {
@@ -13,11 +13,9 @@ export function fieldErrorMessage(t: TFunction, field: FormField, code: FieldErr
     if (field.type === "file") return t("forms:errors.file_required", { label });
   }
   const params = errorParams(field, code as FieldErrorCode);
-  return t(`forms:errors.${code}`, {
-    label,
-    min: params.min === undefined ? undefined : formatNumber(params.min, locale),
-    max: params.max === undefined ? undefined : formatNumber(params.max, locale),
-  });
+  const shown = (limit: number | string | undefined) =>
+    limit === undefined ? undefined : typeof limit === "number" ? formatNumber(limit, locale) : formatDate(`${limit}T12:00:00Z`, locale);
+  return t(`forms:errors.${code}`, { label, min: shown(params.min), max: shown(params.max) });
 }
 
 /** "un PDF, un JPEG ou un PNG" / "a PDF, a JPEG or a PNG". */

@@ -2,11 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "./PageHeading";
 
-type Kind = "notFound" | "forbidden" | "serverError";
+type Kind = "notFound" | "forbidden" | "badRequest" | "tooLarge" | "unavailable" | "serverError";
 
-function kindOf(status: number): Kind {
+/** 4xx from the request edge (docs/architecture.md, "Request edge") and 503 have their own words. */
+export function errorKindOf(status: number): Kind {
   if (status === 404 || status === 405) return "notFound";
   if (status === 401 || status === 403) return "forbidden";
+  if (status === 400 || status === 415 || status === 422) return "badRequest";
+  if (status === 413 || status === 414 || status === 431) return "tooLarge";
+  if (status === 503) return "unavailable";
   return "serverError";
 }
 
@@ -16,7 +20,7 @@ function kindOf(status: number): Kind {
  */
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation("common");
-  const kind = kindOf(status);
+  const kind = errorKindOf(status);
   const title = t(`errorPage.${kind}.title`);
   return (
     <>

@@ -1,4 +1,5 @@
 import type { Locale } from "~/domain/constants";
+import { samePagePath } from "~/domain/redirect";
 
 /** The other language of the portal (there are two). */
 export function otherLocale(locale: Locale): Locale {
@@ -13,5 +14,5 @@ export function otherLocale(locale: Locale): Locale {
 export function languageHref(pathname: string, search: string, lng: Locale): string {
   const params = new URLSearchParams(search);
   params.set("lng", lng);
-  return `${pathname}?${params.toString()}`;
+  return `${samePagePath(pathname)}?${params.toString()}`;
 }

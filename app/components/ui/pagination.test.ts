@@ -7,6 +7,8 @@ describe("pageHref", () => {
     ["/demarches", "?q=acte&page=3", 4, "/demarches?q=acte&page=4"],
     ["/demarches", "?q=acte&page=3", 1, "/demarches?q=acte"],
     ["/agent", "?page=2", 1, "/agent"],
+    // A request for "//evil.example/x" gives a link on this site, not to evil.example.
+    ["//evil.example/x", "", 2, "/evil.example/x?page=2"],
   ] as const)("%s%s, page %i → %s", (pathname, search, page, expected) => {
     expect(pageHref(pathname, search, page)).toBe(expected);
   });

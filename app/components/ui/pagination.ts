@@ -1,10 +1,13 @@
+import { samePagePath } from "~/domain/redirect";
+
 /** The same page with another `page` parameter, keeping the other query parameters. */
 export function pageHref(pathname: string, search: string, page: number): string {
   const params = new URLSearchParams(search);
   if (page <= 1) params.delete("page");
   else params.set("page", String(page));
   const query = params.toString();
-  return query ? `${pathname}?${query}` : pathname;
+  const path = samePagePath(pathname);
+  return query ? `${path}?${query}` : path;
 }
 
 export type PageItem = number | "gap";

@@ -80,6 +80,7 @@ export function formDefinitionProblems(definition: FormDefinition, requiredDocum
         if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) problems.push({ code: "limits_inverted", ...here });
       }
       if (field.type === "number" && field.min !== undefined && field.max !== undefined && field.min > field.max) problems.push({ code: "limits_inverted", ...here });
+      if (field.type === "date" && field.min !== undefined && field.max !== undefined && field.min > field.max) problems.push({ code: "limits_inverted", ...here });
       if (field.showIf) {
         const values = seen.get(field.showIf.field);
         if (values === undefined) problems.push({ code: "condition_not_earlier", ...here, value: field.showIf.field });

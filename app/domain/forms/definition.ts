@@ -45,6 +45,9 @@ export interface DateField extends FieldBase {
   type: "date";
   /** "past": today or earlier (birth dates); "future": today or later. */
   range?: "past" | "future";
+  /** Earliest and latest dates accepted, "YYYY-MM-DD" (a birth date: not before 1900). */
+  min?: string;
+  max?: string;
 }
 export interface NumberField extends FieldBase {
   type: "number";
@@ -64,6 +67,12 @@ export interface CheckboxField extends FieldBase {
 export interface SimpleField extends FieldBase {
   /** email; phone: Togolese number +228 and 8 digits; national_id: NIU, 10 digits. */
   type: "email" | "phone" | "national_id";
+  /**
+   * email and phone: a means of reaching the applicant. The page shows the account's own number
+   * or address until the citizen confirms the step, and one answered contact field of the
+   * section is enough (each may still be `required` on its own). See app/domain/forms/contact.ts.
+   */
+  contact?: boolean;
 }
 export interface FileField extends FieldBase {
   type: "file";

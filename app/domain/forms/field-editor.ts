@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MACHINE_NAME } from "./checks";
 import { ACCEPTED_FILE_TYPES, FIELD_TYPES, type AcceptedFileType, type FieldOption, type FieldType, type FormDefinition, type FormField } from "./definition";
 import { changeFieldType } from "./editing";
+import { parseDate } from "./schema";
 
 /**
  * The field editor's form (admin) ⇄ a FormField. Values are what a <form> sends (strings, lists
@@ -140,7 +141,17 @@ export function parseFieldEditor(values: EditorValues, previous: FormField, sour
     }
     case "date": {
       const range = first(values.range);
-      field = { ...base, type, ...(range === "past" || range === "future" ? { range } : {}) };
+      const date = (key: string): string | undefined => {
+        const text = first(values[key]).trim();
+        if (!text) return undefined;
+        const iso = parseDate(text);
+        if (!iso) errors[key] = { key: "errors.date" };
+        return iso ?? undefined;
+      };
+      const min = date("minDate");
+      const max = date("maxDate");
+      if (min !== undefined && max !== undefined && min > max) errors.maxDate ??= { key: "errors.inverted" };
+      field = { ...base, type, ...(range === "past" || range === "future" ? { range } : {}), ...(min ? { min } : {}), ...(max ? { max } : {}) };
       break;
     }
     case "select":
@@ -162,6 +173,10 @@ export function parseFieldEditor(values: EditorValues, previous: FormField, sour
       field = { ...base, type, accept, maxSizeMb, ...(document ? { document } : {}) };
       break;
     }
+    case "email":
+    case "phone":
+      field = { ...base, type, ...(first(values.contact) === "on" ? { contact: true } : {}) };
+      break;
     default:
       field = { ...base, type };
   }
@@ -187,10 +202,13 @@ export function fieldToValues(field: FormField): EditorValues {
     max: field.type === "number" ? n(field.max) : "",
     integer: field.type === "number" && field.integer ? "on" : undefined,
     range: field.type === "date" ? (field.range ?? "") : "",
+    minDate: field.type === "date" ? (field.min ?? "") : "",
+    maxDate: field.type === "date" ? (field.max ?? "") : "",
     options: "options" in field ? optionsText(field.options) : "",
     accept: field.type === "file" ? [...field.accept] : [],
     maxSizeMb: field.type === "file" ? String(field.maxSizeMb) : "",
     document: field.type === "file" ? (field.document ?? "") : "",
+    contact: (field.type === "email" || field.type === "phone") && field.contact ? "on" : undefined,
   };
 }
 

@@ -28,10 +28,13 @@ export type FieldErrorCode =
   | "invalid_date"
   | "date_in_future"
   | "date_in_past"
+  | "date_too_early"
+  | "date_too_late"
   | "invalid_option"
   | "invalid_email"
   | "invalid_phone"
-  | "invalid_national_id";
+  | "invalid_national_id"
+  | "contact_required";
 
 export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "required",
@@ -44,10 +47,13 @@ export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "invalid_date",
   "date_in_future",
   "date_in_past",
+  "date_too_early",
+  "date_too_late",
   "invalid_option",
   "invalid_email",
   "invalid_phone",
   "invalid_national_id",
+  "contact_required",
 ];
 
 /**
@@ -170,6 +176,8 @@ export function parseField(field: FormField, input: unknown, options: Validation
       const today = options.today ?? todayIso();
       if (field.range === "past" && value > today) return { ok: false, code: "date_in_future" };
       if (field.range === "future" && value < today) return { ok: false, code: "date_in_past" };
+      if (field.min !== undefined && value < field.min) return { ok: false, code: "date_too_early" };
+      if (field.max !== undefined && value > field.max) return { ok: false, code: "date_too_late" };
       return { ok: true, value };
     }
     case "select":
@@ -251,6 +259,21 @@ export function sectionSchema(section: FormSection, data: Record<string, unknown
   return z.object(shape);
 }
 
+/** The section's contact fields among `visible` (email and phone fields marked `contact`). */
+export function contactFieldsOf(fields: readonly FormField[]): FormField[] {
+  return fields.filter((f) => (f.type === "email" || f.type === "phone") && f.contact === true);
+}
+
+/**
+ * One means of contact is enough, and one is needed: the first visible contact field when none of
+ * them is answered (an answer that is wrong already has its own error), else null.
+ */
+function missingContact(visible: readonly FormField[], values: Record<string, unknown>): string | null {
+  const contacts = contactFieldsOf(visible);
+  if (contacts.length === 0) return null;
+  return contacts.some((f) => asText(values[f.name]) !== "") ? null : contacts[0]!.name;
+}
+
 function withoutUndefined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
@@ -263,9 +286,11 @@ export function validateSection(
 ): { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, FieldErrorCode>; values: RawValues } {
   const context = sectionContext(section, raw, data);
   const result = sectionSchema(section, context, options).safeParse(raw);
-  if (result.success) return { ok: true, values: withoutUndefined(result.data as Record<string, unknown>) };
   const errors: Record<string, FieldErrorCode> = {};
-  for (const issue of result.error.issues) {
+  const noContact = missingContact(visibleFields(section, context), raw);
+  if (noContact) errors[noContact] = "contact_required";
+  if (result.success && !noContact) return { ok: true, values: withoutUndefined(result.data as Record<string, unknown>) };
+  for (const issue of result.success ? [] : result.error.issues) {
     const name = String(issue.path[0]);
     if (!(name in errors)) errors[name] = issue.message as FieldErrorCode;
   }
@@ -330,6 +355,8 @@ export function validateCaseData(
   const clean = pruneHiddenFields(definition, data);
   const errors: { sectionId: string; field: string; code: FieldErrorCode | "file_required" }[] = [];
   for (const section of definition.sections) {
+    const noContact = missingContact(section.fields.filter((f) => isFieldVisible(f, clean)), clean);
+    if (noContact) errors.push({ sectionId: section.id, field: noContact, code: "contact_required" });
     for (const field of section.fields) {
       if (!isFieldVisible(field, clean)) continue;
       if (field.type === "file") {
@@ -343,8 +370,8 @@ export function validateCaseData(
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }
 
-/** Interpolation values of an error message (`forms:errors.<code>`): {{min}}, {{max}}. */
-export function errorParams(field: FormField, code: FieldErrorCode | "file_required"): { min?: number; max?: number } {
+/** Interpolation values of an error message (`forms:errors.<code>`): {{min}}, {{max}} (numbers, or ISO dates). */
+export function errorParams(field: FormField, code: FieldErrorCode | "file_required"): { min?: number | string; max?: number | string } {
   if (field.type === "text" || field.type === "textarea") {
     if (code === "too_short") return { min: field.minLength };
     if (code === "too_long") return { max: field.maxLength };
@@ -352,6 +379,10 @@ export function errorParams(field: FormField, code: FieldErrorCode | "file_requi
   if (field.type === "number") {
     if (code === "too_small") return { min: field.min };
     if (code === "too_big") return { max: field.max };
+  }
+  if (field.type === "date") {
+    if (code === "date_too_early") return { min: field.min };
+    if (code === "date_too_late") return { max: field.max };
   }
   return {};
 }

@@ -5,6 +5,7 @@ import { idParam } from "~/utils/http";
 import type { RequestContext } from "~/utils/context";
 import type { AdminActor } from "./admin-audit.server";
 import { loadFormEditor } from "./form-editor.server";
+import { readForm } from "~/utils/body.server";
 
 /** Every form editor page and action: an administrator, the procedure (404 otherwise), the audit actor. */
 export async function formEditorRequest(request: Request, params: Params, context?: unknown) {
@@ -21,7 +22,7 @@ export async function formEditorRequest(request: Request, params: Params, contex
 /** A form's values as editor values (repeated names become lists). */
 export async function formValues(request: Request): Promise<Record<string, string | string[]>> {
   const values: Record<string, string | string[]> = {};
-  for (const [key, value] of (await request.formData()).entries()) {
+  for (const [key, value] of (await readForm(request)).entries()) {
     if (typeof value !== "string") continue;
     const current = values[key];
     values[key] = current === undefined ? value : [...(Array.isArray(current) ? current : [current]), value];

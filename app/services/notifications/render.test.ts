@@ -12,6 +12,11 @@ import { PermanentNotificationError } from "./types";
 const PAYLOADS: Record<string, Record<string, unknown>> = {
   password_reset: { url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5" },
   account_created: { name: "Akouvi Ablavi Adjoa Mensah-Amégavi" },
+  sign_up_confirmation: {
+    name: "Akouvi Ablavi Adjoa Mensah-Amégavi",
+    url: "https://services.guichet.gouv.tg/inscription/confirmer?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",
+  },
+  sign_up_existing_account: { url: "https://services.guichet.gouv.tg/connexion", resetUrl: "https://services.guichet.gouv.tg/mot-de-passe-oublie" },
   staff_invitation: {
     name: "Akouvi Ablavi Adjoa Mensah-Amégavi",
     url: "https://services.guichet.gouv.tg/mot-de-passe/nouveau?token=k7w2m4q9x3c8v5b1n6z0r2t4y7u9p3a5",

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertStorageKey, type FileStorage } from "./types";
+
+/** A file being written: never a key (keys have no dots), so never served. */
+const TEMPORARY_PREFIX = ".tmp-";
 
 /**
  * Files in a directory of the server (STORAGE_DIR). A file appears under its key only once it is
@@ -31,7 +34,7 @@ export class LocalFileStorage implements FileStorage {
     // listener that error would crash the process. The pipeline still sees it and rejects.
     if (body instanceof Readable) body.on("error", () => {});
     await mkdir(dirname(path), { recursive: true });
-    const temporary = join(dirname(path), `.tmp-${randomBytes(8).toString("hex")}`);
+    const temporary = join(dirname(path), `${TEMPORARY_PREFIX}${randomBytes(8).toString("hex")}`);
     try {
       const source = body instanceof Readable ? body : Readable.from([body]);
       await pipeline(source, createWriteStream(temporary, { flags: "wx", mode: 0o640 }));
@@ -56,5 +59,30 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /** `.tmp-*` files anywhere under the root, last written before `before` (see `put`). */
+  async removeStaleTemporaryFiles(before: Date): Promise<number> {
+    let entries;
+    try {
+      entries = await readdir(this.root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.startsWith(TEMPORARY_PREFIX)) continue;
+      const path = join(entry.parentPath, entry.name);
+      try {
+        if ((await stat(path)).mtime >= before) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      } catch (error) {
+        // Renamed or removed by its own write meanwhile: nothing left to clean.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+    }
+    return removed;
   }
 }

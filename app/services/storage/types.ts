@@ -11,6 +11,11 @@ export interface FileStorage {
   get(key: string): Promise<Readable | null>;
   /** Remove a file; removing a missing file is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Remove what writes that never finished left behind (the process killed between writing and
+   * renaming), last touched before `before`; how many. Absent where a write leaves nothing (S3).
+   */
+  removeStaleTemporaryFiles?(before: Date): Promise<number>;
 }
 
 /** Keys: lowercase letters, digits, "-" and "_", in "/"-separated segments; no dots, so no "..". */

@@ -44,7 +44,7 @@ export const acteNaissance: ProcedureSeed = {
             options: [option("moi", "Moi-même", "Myself"), option("enfant", "Mon enfant mineur", "My minor child"), option("tiers", "Une autre personne", "Someone else")],
           },
           { type: "text", name: "nom_titulaire", label: l("Nom et prénoms de la personne concernée", "Full name of the person concerned"), required: true, maxLength: 160, showIf: when("beneficiaire", "enfant", "tiers") },
-          { type: "date", name: "date_naissance_titulaire", label: l("Sa date de naissance", "Their date of birth"), required: true, range: "past", showIf: when("beneficiaire", "enfant", "tiers") },
+          { type: "date", name: "date_naissance_titulaire", label: l("Sa date de naissance", "Their date of birth"), required: true, range: "past", min: "1900-01-01", showIf: when("beneficiaire", "enfant", "tiers") },
           { type: "text", name: "centre_etat_civil", label: l("Centre d'état civil où la naissance a été déclarée", "Civil registry office where the birth was registered"), hint: l("Par exemple : mairie de Golfe 1, centre secondaire de Baguida.", "For example: Golfe 1 town hall, Baguida secondary office."), required: true, maxLength: 120 },
           { type: "text", name: "numero_acte", label: l("Numéro de l'acte", "Certificate number"), hint: l("Il figure en haut de l'acte ; laissez vide si vous ne le connaissez pas.", "It is printed at the top of the certificate; leave empty if you do not know it."), required: false, maxLength: 30 },
           { type: "number", name: "annee_acte", label: l("Année d'enregistrement", "Year of registration"), required: true, min: 1920, max: 2100, integer: true },

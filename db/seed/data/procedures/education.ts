@@ -73,7 +73,7 @@ export const authentificationDiplome: ProcedureSeed = {
           upload("piece_identite", l("Pièce d'identité", "Identity document"), { document: "piece_identite" }),
         ],
       },
-      contactSection({ emailRequired: true }),
+      contactSection(),
       declarationSection(),
     ],
   },

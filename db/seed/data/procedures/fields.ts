@@ -90,7 +90,7 @@ export function applicantSection(extra: FormField[] = [], options: { nationalIdR
     fields: [
       { type: "text", name: "nom", label: l("Nom", "Surname"), required: true, maxLength: 80 },
       { type: "text", name: "prenoms", label: l("Prénoms", "Given names"), required: true, maxLength: 120 },
-      { type: "date", name: "date_naissance", label: l("Date de naissance", "Date of birth"), required: true, range: "past" },
+      { type: "date", name: "date_naissance", label: l("Date de naissance", "Date of birth"), required: true, range: "past", min: "1900-01-01" },
       { type: "text", name: "lieu_naissance", label: l("Lieu de naissance", "Place of birth"), hint: l("Ville ou village, et pays si né hors du Togo.", "Town or village, and country if born outside Togo."), required: true, maxLength: 120 },
       {
         type: "national_id",
@@ -104,14 +104,18 @@ export function applicantSection(extra: FormField[] = [], options: { nationalIdR
   };
 }
 
-/** How to reach the applicant. */
-export function contactSection(options: { emailRequired?: boolean } = {}): FormSection {
+/**
+ * How to reach the applicant: a mobile phone or an e-mail address, one of them is enough (a citizen
+ * may have signed up with either). Both are prefilled from the account.
+ */
+export function contactSection(): FormSection {
   return {
     id: "contact",
     title: l("Vos coordonnées", "Your contact details"),
+    description: l("Indiquez au moins un moyen de vous joindre : un téléphone mobile ou une adresse électronique.", "Give at least one way to reach you: a mobile phone or an e-mail address."),
     fields: [
-      { type: "phone", name: "telephone", label: l("Téléphone mobile", "Mobile phone"), hint: l("Au format +228 suivi de 8 chiffres, par exemple +228 90 12 34 56.", "+228 followed by 8 digits, for example +228 90 12 34 56."), required: true },
-      { type: "email", name: "courriel", label: l("Adresse électronique", "E-mail address"), hint: l("Pour recevoir les notifications et, le cas échéant, le document.", "To receive notifications and, where applicable, the document."), required: options.emailRequired ?? false },
+      { type: "phone", name: "telephone", label: l("Téléphone mobile", "Mobile phone"), hint: l("Au format +228 suivi de 8 chiffres, par exemple +228 90 12 34 56.", "+228 followed by 8 digits, for example +228 90 12 34 56."), required: false, contact: true },
+      { type: "email", name: "courriel", label: l("Adresse électronique", "E-mail address"), hint: l("Pour recevoir les notifications et, le cas échéant, le document.", "To receive notifications and, where applicable, the document."), required: false, contact: true },
     ],
   };
 }

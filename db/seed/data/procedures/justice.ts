@@ -60,7 +60,7 @@ export const casierJudiciaire: ProcedureSeed = {
           upload("acte_naissance", l("Acte de naissance", "Birth certificate"), { document: "acte_naissance" }),
         ],
       },
-      contactSection({ emailRequired: true }),
+      contactSection(),
       declarationSection(),
     ],
   },
