@@ -22,6 +22,7 @@ import { retryAfterFromAction } from "~/utils/http";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { readForm } from "~/utils/body.server";
 
 export const handle = { i18n: ["status"] };
 
@@ -59,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const locale = toLocale(await i18next.getLocale(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = await getDb();
   const options = { baseUrl: appBaseUrl(), locale };
   const token = formData.get("t");
