@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from "../db/client";
 import { auditLog } from "../db/schema";
 import { createTestDatabase } from "../db/testing";
 import { sessionCookieName } from "../app/utils/session.server";
+import { readForm } from "~/utils/body.server";
 import { createApp, type AppOptions } from "./app";
 import { createHttpServer } from "./http";
 import { createLogger } from "./logging";
@@ -27,7 +28,11 @@ function fakeBuild(): ServerBuild {
     }
     return Response.json({ context, path: url.pathname, host: url.host });
   };
-  const action = () => Response.json({ done: true });
+  const action = async ({ request }: { request: Request }) => {
+    // A form route: readForm refuses past 1 MB (413) without reading the rest.
+    if (new URL(request.url).pathname === "/form") return Response.json({ fields: [...(await readForm(request)).keys()] });
+    return Response.json({ done: true });
+  };
   return {
     mode: "production",
     entry: { module: { default: () => new Response("no documents here", { status: 500 }) } },
@@ -231,6 +236,23 @@ describe("the HTTP server", () => {
       expect(api.status).toBe(414);
       const huge = await send(main.port, "/x", { headers: { "X-Filler": "a".repeat(70 * 1024) } });
       expect(huge.status).toBe(431);
+    });
+
+    it("a body too large gets its 413, not a reset connection, with or without Content-Length (found by the fuzzer)", async () => {
+      const body = "x=" + "A".repeat(3 * 1024 * 1024);
+      const origin = `http://127.0.0.1:${main.port}`;
+      const declared = await send(main.port, "/form", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, body });
+      expect(declared.status).toBe(413);
+      expect(declared.headers.connection).toBe("close");
+      const chunked = await send(main.port, "/form", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, "Transfer-Encoding": "chunked" },
+        body,
+      });
+      expect(chunked.status).toBe(413);
+      // The server is unharmed: a small form still goes through.
+      const small = await send(main.port, "/form", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, body: "a=1&b=2" });
+      expect(JSON.parse(small.body)).toEqual({ fields: ["a", "b"] });
     });
 
     it("sends a header the route also set once, the route's value winning", async () => {

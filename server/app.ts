@@ -52,13 +52,34 @@ function remixResponseHeaders(req: Request, res: Response, next: NextFunction) {
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
     // A body left unread (a 413, a refused upload): close the connection rather than leave its
-    // bytes where the client's next request would be read from.
-    if (!req.complete) res.setHeader("Connection", "close");
+    // bytes where the client's next request would be read from — once the client has sent them
+    // (drainUnreadBody), so that it reads this answer rather than a reset.
+    if (!req.complete) {
+      res.setHeader("Connection", "close");
+      res.once("finish", () => drainUnreadBody(req));
+    }
     const cookies = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
     if (personal || cookies.some((c) => c.startsWith(`${sessionCookieName()}=`))) res.setHeader("Cache-Control", "private, no-store");
     return writeHead.apply(this, args);
   } as Response["writeHead"];
   next();
+}
+
+/** How much of an unread body is read and dropped after the answer, and for how long, at most. */
+export const UNREAD_BODY_DRAIN = { bytes: 16 * 1024 * 1024, ms: 10_000 };
+
+/** Read and drop the rest of a body nobody will read, then let the connection close. */
+function drainUnreadBody(req: Request) {
+  if (req.complete || req.destroyed) return;
+  let left = UNREAD_BODY_DRAIN.bytes;
+  const timer = setTimeout(() => req.destroy(), UNREAD_BODY_DRAIN.ms);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    left -= chunk.byteLength;
+    if (left < 0) req.destroy();
+  });
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** What a client is told to wait while the database is unreachable. */
