@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, decodedPathOrNull, findControlCharacterPath, hasControlCharacter, queryIsClean } from "./input";
+import { cleanText, decodedPathOrNull, findControlCharacterPath, hasControlCharacter, INTEGER_MAX, integerOrNull, queryIsClean } from "./input";
 
 describe("cleanText", () => {
   it("removes NUL and the other control characters, keeps tabs, line breaks and every letter", () => {
@@ -40,5 +40,13 @@ describe("identifiers", () => {
     expect(findControlCharacterPath({ samples: [{ site: "LOME-0001" }, { site: "LO\u0000ME" }] })).toBe("$.samples[1].site");
     expect(findControlCharacterPath({ "k\u0000": 1 })).toBe("$");
     expect(findControlCharacterPath({ note: "deux\nlignes" })).toBeNull();
+  });
+
+  it("reads whole numbers that fit an integer column, and nothing else", () => {
+    expect(integerOrNull("12")).toBe(12);
+    expect(integerOrNull(" 7 ")).toBe(7);
+    expect(integerOrNull("2147483647")).toBe(INTEGER_MAX);
+    for (const value of ["2147483648", "99999999999999999999999", "0", "-3", "1e3", "1.5", "", null, undefined, "12abc", "0x10"]) expect(integerOrNull(value), String(value)).toBeNull();
+    expect(integerOrNull("0", 0)).toBe(0);
   });
 });

@@ -73,3 +73,17 @@ export function queryIsClean(search: string): boolean {
   }
   return true;
 }
+
+/** The largest value of a PostgreSQL `integer` (ids, versions, counts in the schema). */
+export const INTEGER_MAX = 2_147_483_647;
+
+/**
+ * A whole number from outside (`"12"` in a URL or a form) that fits the database's `integer`
+ * columns, from `min` (1: an id; 0: a version) — else null. Bigger numbers are not an id that
+ * exists (and PostgreSQL would refuse them with an error rather than find nothing).
+ */
+export function integerOrNull(value: string | null | undefined, min = 1): number | null {
+  if (!value || !/^\d{1,10}$/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return n >= min && n <= INTEGER_MAX ? n : null;
+}

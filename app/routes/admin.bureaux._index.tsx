@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { integerOrNull } from "~/domain/input";
 
 export const handle = { i18n: ["admin", "admin-organisation"] };
 
@@ -22,7 +23,7 @@ export const meta = titleFromLoader;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
   const url = new URL(request.url);
-  const agencyId = Number(url.searchParams.get("administration")) || null;
+  const agencyId = integerOrNull(url.searchParams.get("administration"));
   const regionParam = url.searchParams.get("region");
   const region = REGION_CODES.find((r) => r === regionParam) ?? null;
   const db = await getDb();

@@ -25,6 +25,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { readForm } from "~/utils/body.server";
+import { integerOrNull } from "~/domain/input";
 
 export const handle = { i18n: ["admin", "admin-staff"] };
 
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { id: admin.id, ...requestMetaFor(request, context) };
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
-  const officeId = Number(form.get("officeId"));
+  const officeId = integerOrNull(String(form.get("officeId") ?? "")) ?? 0;
   const role = String(form.get("role") ?? "");
   const current: RoleAssignment[] = account.roles.map(({ role: r, officeId: o }) => ({ role: r, officeId: o }));
   const done = (what: string) => redirect(`/admin/comptes/${userId}?fait=${what}`);

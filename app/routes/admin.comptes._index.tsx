@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber } from "~/utils/format";
 import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
+import { integerOrNull } from "~/domain/input";
 
 export const handle = { i18n: ["admin", "admin-staff"] };
 
@@ -24,16 +25,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "admin", context);
   const params = new URL(request.url).searchParams;
   const db = await getDb();
-  const officeId = Number(params.get("bureau"));
+  const officeId = integerOrNull(params.get("bureau"));
   const role = params.get("role") as StaffRole | null;
   const state = params.get("etat") as StaffAccountState | null;
-  const page = Number(params.get("page"));
+  const page = integerOrNull(params.get("page")) ?? 1;
   const filters = {
-    officeId: Number.isInteger(officeId) && officeId > 0 ? officeId : undefined,
+    officeId: officeId ?? undefined,
     role: role && (STAFF_ROLES as readonly string[]).includes(role) ? role : undefined,
     state: state && (STAFF_ACCOUNT_STATES as readonly string[]).includes(state) ? state : undefined,
     q: (params.get("q") ?? "").slice(0, 100),
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page,
   };
   const [list, officeList] = await Promise.all([listStaffAccounts(db, filters), listOffices(db)]);
   const t = await i18next.getFixedT(request, "admin-staff");

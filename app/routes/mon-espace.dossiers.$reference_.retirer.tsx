@@ -14,6 +14,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { readForm } from "~/utils/body.server";
+import { integerOrNull } from "~/domain/input";
 
 export const handle = { i18n: ["myspace"] };
 
@@ -41,9 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const own = await requireOwnCase(db, user.id, params.reference);
   const form = await readForm(request);
-  const expectedVersion = Number(form.get("expectedVersion"));
+  const expectedVersion = integerOrNull(String(form.get("expectedVersion") ?? ""), 0) ?? -1;
   try {
-    const result = await withdrawCase(db, { userId: user.id, reference: own.reference, expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1 });
+    const result = await withdrawCase(db, { userId: user.id, reference: own.reference, expectedVersion });
     if (!result.ok) {
       if (result.error === "not_found") throw new Response(null, { status: 404 });
       return data({ conflict: true }, { status: 409 });

@@ -20,6 +20,7 @@ import { toLocale } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { documentTitle, titleFromLoader } from "~/utils/meta";
 import { readForm } from "~/utils/body.server";
+import { integerOrNull } from "~/domain/input";
 
 export const handle = { i18n: ["network"] };
 
@@ -46,8 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
 
   if (formData.get("intent") === "cancel") {
-    const windowId = Number(formData.get("windowId"));
-    const result = Number.isInteger(windowId) && windowId > 0 ? await cancelMaintenance(db, { windowId, actorId: user.id, now }) : { ok: false as const };
+    const windowId = integerOrNull(String(formData.get("windowId") ?? ""));
+    const result = windowId !== null ? await cancelMaintenance(db, { windowId, actorId: user.id, now }) : { ok: false as const };
     if (!result.ok) return data({ intent: "cancel" as const, cancelError: "validation.cancelRefused", result: undefined }, { status: 400 });
     return redirect("/reseau/maintenances?fait=annulee");
   }

@@ -1,6 +1,7 @@
 import { checkMessageBody } from "./case-messages.server";
 import { ACCEPTED_FILE_TYPES } from "~/domain/files";
 import { discardStoredFiles, isRequestTooLarge, parseUploadForm, type StoredFile, type UploadRejection } from "./uploads.server";
+import { integerOrNull } from "~/domain/input";
 
 /** The file inputs of a message form: one file each, PDF, JPEG or PNG, 10 MB at most. */
 export const MESSAGE_FILE_FIELDS = ["piece1", "piece2"] as const;
@@ -45,7 +46,7 @@ export async function readMessageForm(request: Request, prefix: string): Promise
   }
   const { values, files, rejections } = parsed;
   const body = one(values.body);
-  const version = Number(one(values.expectedVersion));
+  const version = integerOrNull(one(values.expectedVersion), 0) ?? Number.NaN;
   const errors: MessageFormError[] = [];
   const bodyError = checkMessageBody(body);
   if (bodyError) errors.push({ field: `${prefix}-body`, code: bodyError });

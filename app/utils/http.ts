@@ -1,4 +1,5 @@
 import type { HeadersFunction } from "@remix-run/node";
+import { integerOrNull } from "~/domain/input";
 
 /** Route `headers` for forms that may answer 429: the document response keeps the action's Retry-After. */
 export const retryAfterFromAction: HeadersFunction = ({ actionHeaders }) => {
@@ -10,8 +11,8 @@ export const retryAfterFromAction: HeadersFunction = ({ actionHeaders }) => {
 
 /** A numeric id from the URL (`/admin/bureaux/:id`); anything else is a page that does not exist. */
 export function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  const id = integerOrNull(value);
+  if (id === null) throw new Response("Not Found", { status: 404 });
   return id;
 }
 

@@ -7,6 +7,7 @@ import { forgetCatalogueSnapshot } from "../catalogue.server";
 import { invalidateStatusSummary } from "../link-status.server";
 import { forgetStatusSummaryMemo } from "../status-summary.server";
 import { auditAdminChange, type AdminActor } from "./admin-audit.server";
+import { integerOrNull } from "~/domain/input";
 
 /** Codes of agencies and offices: upper-case letters, digits and hyphens (e.g. DGDN, TPI-LOM). */
 export const ORG_CODE = /^[A-Z0-9][A-Z0-9-]{1,29}$/;
@@ -161,8 +162,8 @@ async function checkOffice(db: Executor, input: OfficeInput, id?: number) {
   const code = checkCode(input.code, errors);
   const name = input.name.trim();
   if (!name) errors.name = "errors.name.required";
-  const agencyId = Number(input.agencyId);
-  const [agency] = Number.isInteger(agencyId) && agencyId > 0 ? await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId)) : [];
+  const agencyId = integerOrNull(String(input.agencyId ?? "")) ?? 0;
+  const [agency] = agencyId > 0 ? await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId)) : [];
   if (!agency) errors.agencyId = "errors.agency.required";
   const siteCode = input.siteCode.trim().toUpperCase();
   const [site] = siteCode ? await db.select({ id: sites.id }).from(sites).where(eq(sites.code, siteCode)) : [];

@@ -3,6 +3,7 @@
  * ?bureau=3&onglet=en-retard&demarche=2&statut=in_review&du=2026-01-01&au=2026-01-31&retard=1&q=…&apres=<cursor>|avant=<cursor>
  */
 import { CASE_STATUSES, type CaseStatus } from "~/domain/constants";
+import { integerOrNull } from "~/domain/input";
 
 export const TAB_IDS = ["nouveaux", "mes-dossiers", "en-attente", "en-retard", "termines"] as const;
 export type TabId = (typeof TAB_IDS)[number];
@@ -38,18 +39,13 @@ export function day(value: string | null): string | null {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : text;
 }
 
-function positiveInt(value: string | null): number | null {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : null;
-}
-
 export function readInboxUrl(params: URLSearchParams): InboxUrlState {
   const tab = params.get("onglet");
   const status = params.get("statut");
   return {
-    officeId: positiveInt(params.get("bureau")),
+    officeId: integerOrNull(params.get("bureau")),
     tab: (TAB_IDS as readonly string[]).includes(tab ?? "") ? (tab as TabId) : "nouveaux",
-    procedureId: positiveInt(params.get("demarche")),
+    procedureId: integerOrNull(params.get("demarche")),
     status: status && (CASE_STATUSES as readonly string[]).includes(status) ? (status as CaseStatus) : null,
     from: day(params.get("du")),
     to: day(params.get("au")),
