@@ -19,7 +19,7 @@ const launchOptions = {
 };
 
 /** The administration's specs (see the projects below). */
-const ADMIN_SPECS = ["**/admin-*.spec.ts", "**/a11y-admin-*.spec.ts", "**/mobile-admin.spec.ts"];
+const ADMIN_SPECS = ["**/admin-*.spec.ts", "**/a11y-admin-*.spec.ts"];
 /** Generated junk against every form and API route: last, alone (it creates accounts and rows). */
 const FUZZ_SPECS = ["**/fuzz.spec.ts"];
 
@@ -36,30 +36,42 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     locale: "fr-FR",
-    trace: "retain-on-failure",
+    // Recording a trace costs every test a share of the CPU, pass or fail: locally only. In CI a
+    // failure keeps its screenshot and error context (the page's accessibility tree).
+    trace: process.env.CI ? "off" : "retain-on-failure",
+    screenshot: "only-on-failure",
     headless: true,
     launchOptions,
   },
-  // Every journey runs in the three projects. Three specs are project-specific rather than
-  // skipped: axe runs inside the page, so not with JavaScript off; the 360 px checks need the
-  // phone viewport; page weight is measured once.
+  // What each project proves is mapped in e2e/README.md. In short: every journey with JavaScript
+  // on (js-on) and off (js-off) at desktop size; axe on every page and language once (the a11y
+  // specs, JS on); the phone project checks the layout and touch targets of every page rather than
+  // repeating the journeys. The setup project signs the demo accounts in once (auth.setup.ts).
   // The administration changes what everyone sees (procedures in the catalogue, buildings on the
-  // status page), so its specs run in projects of their own, after the others. At 360 px they are
-  // the whole procedure journey and a width check of every admin page (CI time).
+  // status page), so its specs run in projects of their own, after the others; the fuzzer last.
   projects: [
     {
+      name: "setup",
+      testMatch: "**/auth.setup.ts",
+      use: { launchOptions },
+    },
+    {
       name: "js-on",
-      testIgnore: ["**/mobile.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
+      testIgnore: ["**/mobile*.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
+      dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
     {
       name: "js-off",
-      testIgnore: ["**/mobile.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
+      testIgnore: ["**/mobile*.spec.ts", "**/a11y*.spec.ts", "**/weight.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
+      dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
     },
     {
       name: "mobile",
-      testIgnore: ["**/weight.spec.ts", "**/hardening.spec.ts", ...ADMIN_SPECS, ...FUZZ_SPECS],
+      // Layout: every page (mobile*.spec.ts) and every table stacked at 360 px (tables.spec.ts).
+      testMatch: ["**/mobile*.spec.ts", "**/tables.spec.ts"],
+      dependencies: ["setup"],
       use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
     },
     {
@@ -75,15 +87,9 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions },
     },
     {
-      name: "admin-mobile",
-      testMatch: ["**/admin-procedure-journey.spec.ts", "**/mobile-admin.spec.ts"],
-      dependencies: ["js-on", "js-off", "mobile"],
-      use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
-    },
-    {
       name: "fuzz",
       testMatch: FUZZ_SPECS,
-      dependencies: ["admin-js-on", "admin-js-off", "admin-mobile"],
+      dependencies: ["admin-js-on", "admin-js-off"],
       use: { launchOptions },
     },
   ],

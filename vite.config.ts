@@ -25,6 +25,12 @@ export default defineConfig(({ isSsrBuild }) => ({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: "forks",
+    // Worker threads, four of them even on two cores: the tests wait on the database and on
+    // argon2 more than they compute (measured: 236 s with 2 forks, 162 s with 2 threads, 78 s with
+    // 4 threads, 116 s with 6; decision 017).
+    pool: "threads",
+    maxWorkers: 4,
+    // One migrated database per run, copied by each test file (db/testing.ts).
+    globalSetup: ["db/test-template.ts"],
   },
 }));

@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   db: Database;
   driver: "postgres" | "pglite";
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (the test template, db/test-template.ts). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -32,7 +34,7 @@ export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)),
 
 export type DatabaseOptions =
   | { driver: "postgres"; url: string; max?: number; connectTimeoutSeconds?: number; statementTimeoutMs?: number }
-  | { driver: "pglite"; dataDir?: string /* undefined: in memory */ };
+  | { driver: "pglite"; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob /* start from a dump */ };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
@@ -50,10 +52,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // PGlite creates only the last folder and kills the process when the parent is missing.
     mkdirSync(dirname(options.dataDir), { recursive: true });
   }
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, driver: "pglite", close: () => client.close() };
+  return { db, driver: "pglite", close: () => client.close(), dumpDataDir: () => client.dumpDataDir("none") };
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

@@ -1,11 +1,11 @@
-import { demoAccount, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { uniqueSuffix } from "./admin";
 import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 for (const lng of ["fr", "en"] as const) {
   test(`axe: monitoring tokens with a token shown, and the filtered journal (${lng})`, async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, demoAccount("admin").identifier);
+    await signInAs(page, demoAccount("admin").identifier);
     await page.goto(`/admin/jetons?lng=${lng}`);
     await page.getByLabel(lng === "fr" ? "Nom du jeton" : "Token name").fill(`a11y-${lng}-${uniqueSuffix()}`);
     await clickAndWait(page, lng === "fr" ? "Créer le jeton" : "Create the token");

@@ -1,4 +1,4 @@
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { createProcedure, uniqueSuffix } from "./admin";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
@@ -10,7 +10,7 @@ test.describe("accessibility of the form editor", () => {
     test(`form editor pages have no WCAG 2.1 AA violation (${lng})`, async ({ page }) => {
       test.setTimeout(240_000);
       const suffix = uniqueSuffix();
-      await signIn(page, demoAccount("admin").identifier, DEMO_PASSWORD);
+      await signInAs(page, demoAccount("admin").identifier);
       const path = await createProcedure(page, { titleFr: `Formulaire axe ${suffix}`, titleEn: `Axe form ${suffix}`, agency: "Tribunaux de première instance — greffes" });
       const form = `${path}/formulaire`;
       const en = lng === "en";

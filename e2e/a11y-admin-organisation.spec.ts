@@ -1,12 +1,12 @@
 import type { Page } from "@playwright/test";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 // axe on the organisation pages of the administration, in French and English. Only reads demo
 // records; the forms are sent empty or wrong, so nothing is written.
 
-async function signInAs(page: Page, lng: "fr" | "en") {
-  await signIn(page, demoAccount("admin").identifier, DEMO_PASSWORD, `/connexion?lng=${lng}`);
+async function signInAdmin(page: Page, lng: "fr" | "en") {
+  await signInAs(page, demoAccount("admin").identifier, { lng });
 }
 
 async function visit(page: Page, path: string, lng: "fr" | "en") {
@@ -32,7 +32,7 @@ test.describe("accessibility of the organisation administration", () => {
   for (const lng of ["fr", "en"] as const) {
     const en = lng === "en";
     test(`agencies pages (${lng})`, async ({ page }) => {
-      await signInAs(page, lng);
+      await signInAdmin(page, lng);
       await visit(page, "/admin/administrations", lng);
       await submitEmpty(page, en ? "Create the administration" : "Créer l'administration");
       await followFirst(page);
@@ -41,7 +41,7 @@ test.describe("accessibility of the organisation administration", () => {
     test(`offices pages (${lng})`, async ({ page }) => {
       // Four axe runs, two over the long list of offices.
       test.slow();
-      await signInAs(page, lng);
+      await signInAdmin(page, lng);
       await visit(page, "/admin/bureaux", lng);
       await followFirst(page);
       await visit(page, "/admin/bureaux/nouveau", lng);
@@ -49,7 +49,7 @@ test.describe("accessibility of the organisation administration", () => {
     });
 
     test(`sites pages (${lng})`, async ({ page }) => {
-      await signInAs(page, lng);
+      await signInAdmin(page, lng);
       test.slow();
       await visit(page, "/admin/sites?q=LOM&page=2", lng);
       await visit(page, "/admin/sites/LOM-001", lng);
@@ -58,7 +58,7 @@ test.describe("accessibility of the organisation administration", () => {
     });
 
     test(`import page with errors (${lng})`, async ({ page }) => {
-      await signInAs(page, lng);
+      await signInAdmin(page, lng);
       await visit(page, "/admin/sites/import", lng);
       await page.getByLabel(en ? "Or paste the file's content" : "Ou collez le contenu du fichier").fill("code;nom;type;region;ville;latitude;longitude;phase\nLOM-001;X;castle;Maritime;Lomé;6,1;1,2;1\n");
       await submitEmpty(page, en ? "Check the file" : "Vérifier le fichier");

@@ -1,4 +1,4 @@
-import { demoAccount, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { createProcedure, uniqueSuffix } from "./admin";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
@@ -11,7 +11,7 @@ test.describe("accessibility of the procedure administration", () => {
   for (const lng of ["fr", "en"] as const) {
     test(`the list and the creation form pass axe (${lng})`, async ({ page }) => {
       test.setTimeout(180_000);
-      await signIn(page, demoAccount("admin").identifier);
+      await signInAs(page, demoAccount("admin").identifier);
       await expect(page).toHaveURL(/\/admin/);
       for (const url of ["/admin/demarches", "/admin/demarches/nouvelle"]) {
         await page.goto(`${url}?lng=${lng}`);
@@ -26,7 +26,7 @@ test.describe("accessibility of the procedure administration", () => {
     test(`a procedure's pages pass axe (${lng})`, async ({ page }) => {
       test.setTimeout(240_000);
       const suffix = uniqueSuffix();
-      await signIn(page, demoAccount("admin").identifier);
+      await signInAs(page, demoAccount("admin").identifier);
       await expect(page).toHaveURL(/\/admin/);
       const path = await createProcedure(page, { titleFr: `Démarche axe ${suffix}`, titleEn: `Axe procedure ${suffix}`, agency: AGENCY });
       for (const url of [path, `${path}/modifier`, `${path}/pieces`]) {

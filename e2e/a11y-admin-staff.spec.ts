@@ -1,4 +1,4 @@
-import { signIn, uniqueEmail } from "./accounts";
+import { signInAs, uniqueEmail } from "./accounts";
 import { uniqueSuffix } from "./admin";
 import { clickAndWait, expectNoA11yViolations } from "./fixtures";
 import { expect, STAFF, test } from "./staff";
@@ -9,7 +9,7 @@ import { expect, STAFF, test } from "./staff";
 for (const lng of ["fr", "en"] as const) {
   test(`the staff accounts' pages pass axe (${lng})`, async ({ page }) => {
     test.setTimeout(240_000);
-    await signIn(page, STAFF.admin);
+    await signInAs(page, STAFF.admin);
 
     await page.goto(`/admin/comptes?lng=${lng}`);
     await expect(page.locator("html")).toHaveAttribute("lang", lng);

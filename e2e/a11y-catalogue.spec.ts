@@ -1,4 +1,4 @@
-import { signUp, uniqueEmail } from "./accounts";
+import { newCitizen } from "./accounts";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 // axe on the catalogue (all, a search, no result) and the start page, in French and English
@@ -7,7 +7,7 @@ import { expect, expectNoA11yViolations, test } from "./fixtures";
 test.describe("accessibility of the catalogue and the start page", () => {
   for (const lng of ["fr", "en"] as const) {
     test(`catalogue, search results and start page pass axe (${lng})`, async ({ page }) => {
-      await signUp(page, { fullName: "Akosua Amegee", identifier: uniqueEmail("a11y"), password: "la plage de Lomé au soleil" });
+      await newCitizen(page, "Akosua Amegee");
       await expect(page).toHaveURL(/\/mon-espace$/);
       for (const path of ["/demarches", "/demarches?q=acte+naissance&region=plateaux", "/demarches?q=introuvable&categorie=justice", "/demarches/copie-acte-naissance"]) {
         const response = await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);

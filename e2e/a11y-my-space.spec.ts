@@ -1,4 +1,4 @@
-import { signUp, uniqueEmail } from "./accounts";
+import { newCitizen } from "./accounts";
 import { fileBirthCertificateRequest } from "./filing";
 import { clickAndWait, expectNoA11yViolations } from "./fixtures";
 import { expect, STAFF, test } from "./staff";
@@ -10,7 +10,7 @@ test.describe("accessibility of Mon espace", () => {
   test.slow();
   for (const lng of ["fr", "en"] as const) {
     test(`Mon espace, a case and the account pages pass axe (${lng})`, async ({ page, signedIn }) => {
-      await signUp(page, { fullName: "Ablavi Kponton", identifier: uniqueEmail("a11y"), password: "le marché de Kara le samedi" });
+      await newCitizen(page, "Ablavi Kponton");
       await expect(page).toHaveURL(/\/mon-espace$/);
       for (const path of ["/mon-espace", "/mon-espace/profil", "/mon-espace/notifications"]) {
         await page.goto(`${path}?lng=${lng}`);

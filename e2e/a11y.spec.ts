@@ -1,4 +1,4 @@
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 const PUBLIC_PAGES = [
@@ -34,8 +34,8 @@ for (const lng of ["fr", "en"] as const) {
     });
 
     test("signed-in citizen pages have no WCAG 2.1 AA violation", async ({ page }) => {
-      await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD, `/connexion?lng=${lng}`);
-      await expect(page).toHaveURL(/\/mon-espace$/);
+      await signInAs(page, demoAccount("citizen").identifier, { lng });
+      await expect(page).toHaveURL(/\/mon-espace(\?|$)/);
       for (const path of CITIZEN_PAGES) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveAttribute("lang", lng);

@@ -1,4 +1,4 @@
-import { demoAccount, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { uniqueSuffix } from "./admin";
 import { clickAndWait, expect, test } from "./fixtures";
 
@@ -9,7 +9,7 @@ import { clickAndWait, expect, test } from "./fixtures";
 test("a monitoring token: shown once, accepted, revoked, refused at once, and journaled", async ({ page }) => {
   test.setTimeout(120_000);
   const admin = demoAccount("admin");
-  await signIn(page, admin.identifier);
+  await signInAs(page, admin.identifier);
   await page.goto("/admin/jetons");
   await expect(page.getByRole("heading", { level: 1, name: "Jetons de supervision" })).toBeVisible();
 
@@ -66,7 +66,7 @@ test("a monitoring token: shown once, accepted, revoked, refused at once, and jo
 });
 
 test("the journal ignores an invalid filter and says so", async ({ page }) => {
-  await signIn(page, demoAccount("admin").identifier);
+  await signInAs(page, demoAccount("admin").identifier);
   await page.goto("/admin/journal?du=31/02/2026&resultat=refused");
   await expect(page.getByText("Certains filtres ont été ignorés")).toBeVisible();
   await expect(page.getByText("la date de début n'est pas une date")).toBeVisible();

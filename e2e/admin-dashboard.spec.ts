@@ -1,9 +1,9 @@
-import { demoAccount, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { expect, test } from "./fixtures";
 
 test.describe("administration dashboard", () => {
   test("an administrator sees the figures and reaches every section from the menu", async ({ page }) => {
-    await signIn(page, demoAccount("admin").identifier);
+    await signInAs(page, demoAccount("admin").identifier);
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole("heading", { level: 1, name: "Administration du portail" })).toBeVisible();
     // Figures link to their lists (other admin tests add agencies and offices meanwhile).
@@ -30,7 +30,7 @@ test.describe("administration dashboard", () => {
   });
 
   test("anyone but an administrator gets a 404 on the administration", async ({ page }) => {
-    await signIn(page, demoAccount("operator").identifier);
+    await signInAs(page, demoAccount("operator").identifier);
     await expect(page).not.toHaveURL(/\/connexion/);
     for (const path of ["/admin", "/admin/demarches", "/admin/comptes", "/admin/journal.csv"]) {
       const response = await page.goto(path);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { createProcedure, uniqueSuffix } from "./admin";
 import { expect, test } from "./fixtures";
 
@@ -40,7 +40,7 @@ test.describe("form editor", () => {
   test("builds a form with sections, typed fields and a condition; the preview shows the citizen's controls", async ({ page, javaScriptEnabled }) => {
     test.setTimeout(300_000);
     const suffix = uniqueSuffix();
-    await signIn(page, demoAccount("admin").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("admin").identifier);
     const path = await createProcedure(page, { titleFr: `Attestation formulaire ${suffix}`, titleEn: `Form certificate ${suffix}`, agency: AGENCY });
     const formPath = `${path}/formulaire`;
     await page.goto(formPath);
@@ -133,7 +133,7 @@ test.describe("form editor", () => {
 
   test("an unknown field or section is a clear 404", async ({ page }) => {
     const suffix = uniqueSuffix();
-    await signIn(page, demoAccount("admin").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("admin").identifier);
     const path = await createProcedure(page, { titleFr: `Démarche disparue ${suffix}`, titleEn: `Gone procedure ${suffix}`, agency: AGENCY });
     const response = await page.goto(`${path}/formulaire/champs/inconnu`);
     expect(response?.status()).toBe(404);

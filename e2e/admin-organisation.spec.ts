@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { uniqueSuffix } from "./admin";
 import { clickAndWait, expect, test } from "./fixtures";
 
@@ -15,7 +15,7 @@ async function follow(page: Page, name: string) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page, demoAccount("admin").identifier, DEMO_PASSWORD);
+  await signInAs(page, demoAccount("admin").identifier);
 });
 
 test("an administrator creates an agency under a parent, edits it, and cannot make a cycle", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { FormDefinition } from "../app/domain/forms/definition";
-import { DEMO_PASSWORD, signUp, uniqueEmail } from "./accounts";
+import { newCitizen } from "./accounts";
 import { createProcedure, uniqueSuffix } from "./admin";
 import { fillForm } from "./case-filing";
 import { clickAndWait } from "./fixtures";
@@ -144,7 +144,7 @@ test("an administrator creates and publishes a procedure, a citizen files it, ve
   await publish(admin, procedurePath, 1);
 
   // — A citizen finds it by its keyword and files it on version 1.
-  await signUp(page, { fullName: "Kossi Agbéko", identifier: uniqueEmail("bonne.conduite"), password: DEMO_PASSWORD });
+  await newCitizen(page, "Kossi Agbéko");
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto("/");
   await page.getByLabel("Rechercher une démarche").fill(keyword);

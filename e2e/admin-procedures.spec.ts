@@ -1,4 +1,4 @@
-import { demoAccount, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { createProcedure, uniqueSuffix } from "./admin";
 import { clickAndWait, expect, test } from "./fixtures";
 
@@ -9,7 +9,7 @@ test.describe("procedures in the administration", () => {
     test.setTimeout(240_000);
     const suffix = uniqueSuffix();
     const titleFr = `Attestation de test ${suffix}`;
-    await signIn(page, demoAccount("admin").identifier);
+    await signInAs(page, demoAccount("admin").identifier);
     await expect(page).toHaveURL(/\/admin/);
 
     const path = await createProcedure(page, { titleFr, titleEn: `Test certificate ${suffix}`, agency: AGENCY });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { signIn, uniqueEmail } from "./accounts";
+import { signIn, signInAs, uniqueEmail } from "./accounts";
 import { uniqueSuffix } from "./admin";
 import { clickAndWait } from "./fixtures";
 import { expect, STAFF, test } from "./staff";
@@ -82,7 +82,7 @@ pageTest.describe("staff accounts", () => {
   pageTest.describe.configure({ timeout: 240_000 });
 
   pageTest("an invited agent sets a password, works at TPI-LOM, then is disabled and signed out at once", async ({ page, newPage }) => {
-    await signIn(page, STAFF.admin);
+    await signInAs(page, STAFF.admin);
     const email = uniqueEmail("agent");
     const accountUrl = await invite(page, `Agent Invité ${uniqueSuffix()}`, { email });
     await expect(page.getByText("Invitation en attente").first()).toBeVisible();
@@ -105,14 +105,14 @@ pageTest.describe("staff accounts", () => {
   });
 
   pageTest("an invitation by SMS reaches the outbox", async ({ page }) => {
-    await signIn(page, STAFF.admin);
+    await signInAs(page, STAFF.admin);
     const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
     await invite(page, `Superviseur Invité ${uniqueSuffix()}`, { phone: `97 ${digits}` }, "Superviseur");
     await invitationLink(page, `+22897${digits}`);
   });
 
   pageTest("a role changed to supervisor shows the statistics in the agent's header", async ({ page, newPage }) => {
-    await signIn(page, STAFF.admin);
+    await signInAs(page, STAFF.admin);
     const email = uniqueEmail("agent");
     const accountUrl = await invite(page, `Agent Promu ${uniqueSuffix()}`, { email });
     const agent = await accept(newPage, await invitationLink(page, email), email);

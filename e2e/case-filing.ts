@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { FormDefinition, FormField } from "../app/domain/forms/definition";
+import { sampleAnswer } from "../db/seed/sample-answers";
 import { isFieldVisible } from "../app/domain/forms/schema";
 import { PROCEDURES } from "../db/seed/data/procedures";
 import { clickAndWait, expect } from "./fixtures";
@@ -30,37 +31,6 @@ export interface Journey {
   region: string;
   /** A text answer changed from the check-your-answers page: [field, new value]. */
   change: [string, string];
-}
-
-function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A plausible answer for a field the journey does not choose on purpose. */
-export function defaultAnswer(field: FormField): string | string[] | null {
-  switch (field.type) {
-    case "text":
-      return (field.name.includes("nom") ? "Mensah" : "Lomé, quartier Tokoin").slice(0, field.maxLength ?? 100);
-    case "textarea":
-      return "Rue 254, quartier Tokoin, Lomé";
-    case "date":
-      return field.range === "future" ? isoDate(20) : "1990-05-12";
-    case "number":
-      return String(field.min ?? 1);
-    case "select":
-    case "radio":
-      return field.options[0]!.value;
-    case "checkbox":
-      return field.options ? [field.options[0]!.value] : "on";
-    case "email":
-      return "contact@exemple.tg";
-    case "phone":
-      return "+228 90 12 34 56";
-    case "national_id":
-      return "1234567890";
-    case "file":
-      return null;
-  }
 }
 
 async function fillField(page: Page, field: FormField, value: string | string[] | null) {
@@ -105,7 +75,7 @@ export async function fillForm(page: Page, journey: Pick<Journey, "slug" | "answ
       const section = procedure.definition.sections.find((s) => s.id === step);
       expect(section, `a section of ${journey.slug} named ${step}`).toBeTruthy();
       for (const field of section!.fields) {
-        const value = journey.answers[field.name] ?? defaultAnswer(field);
+        const value = journey.answers[field.name] ?? sampleAnswer(field);
         if (value !== null) data[field.name] = value;
         if (!isFieldVisible(field, data)) continue;
         await fillField(page, field, value);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./accounts";
+import { newCitizen } from "./accounts";
 import { clickAndWait, expect, test } from "./fixtures";
 
 /**
@@ -9,12 +9,11 @@ import { clickAndWait, expect, test } from "./fixtures";
  * in the journey specs; axe on these pages: a11y-form-engine.spec.ts.)
  */
 
-const PASSWORD = "les collines de Kpalimé au matin";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const EXE = Buffer.from("MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode");
 
 async function startLegalisation(page: Page): Promise<string> {
-  await signUp(page, { fullName: "Yawa Dzidzienyo", identifier: uniqueEmail("formulaire"), password: PASSWORD });
+  await newCitizen(page, "Yawa Dzidzienyo");
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto("/demarches/legalisation-documents/commencer");
   await clickAndWait(page, "Commencer ma demande");
@@ -129,7 +128,7 @@ test.describe("form engine", () => {
   test("another citizen's form answers 404", async ({ page, browser }) => {
     const reference = await startLegalisation(page);
     const other = await browser.newPage();
-    await signUp(other, { fullName: "Komi Agbeko", identifier: uniqueEmail("autre"), password: PASSWORD });
+    await newCitizen(other, "Komi Agbeko");
     await expect(other).toHaveURL(/\/mon-espace$/);
     for (const step of ["", "/pour-qui", "/documents", "/bureau", "/verification"]) {
       const response = await other.goto(`/mon-espace/dossiers/${reference}/formulaire${step}`);
@@ -149,7 +148,7 @@ test.describe("typed text kept byte for byte", () => {
   const LIEU = "Atakpamé, Kévé, Tsévié, Notsé ".repeat(4).slice(0, 120).trim();
 
   test("save and resume later, then continue: long accented names come back exactly as typed", async ({ page }) => {
-    await signUp(page, { fullName: "Éloïse Améyo", identifier: uniqueEmail("accents"), password: PASSWORD });
+    await newCitizen(page, "Éloïse Améyo");
     await expect(page).toHaveURL(/\/mon-espace$/);
     await page.goto("/demarches/extrait-casier-judiciaire/commencer");
     await clickAndWait(page, "Commencer ma demande");
@@ -186,7 +185,7 @@ test.describe("typed text kept byte for byte", () => {
 });
 
 test("a birth date of 1850 is refused at the field, in French, and what was typed stays", async ({ page }) => {
-  await signUp(page, { fullName: "Kossi Adzo", identifier: uniqueEmail("naissance"), password: PASSWORD });
+  await newCitizen(page, "Kossi Adzo");
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto("/demarches/extrait-casier-judiciaire/commencer");
   await clickAndWait(page, "Commencer ma demande");

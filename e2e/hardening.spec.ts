@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 // Issue 11: what the attack campaign found, as a person and as a client would meet it, against the
@@ -18,6 +18,18 @@ test.describe("bad requests get a clear 4xx page, never a 500", () => {
     if (javaScriptEnabled) await expectNoA11yViolations(page);
     await page.goto("/demarches/x%00y?lng=en");
     await expect(page.getByRole("heading", { level: 1, name: "Request could not be read" })).toBeVisible();
+  });
+
+  test("a number too big for an id finds nothing, never a 500 (found by the fuzzer)", async ({ page }) => {
+    const huge = "99999999999999999999999";
+    await signInAs(page, demoAccount("agent").identifier);
+    expect((await page.goto(`/agent?demarche=${huge}&bureau=${huge}`))?.status()).toBe(200);
+    await signInAs(page, demoAccount("admin").identifier);
+    expect((await page.goto(`/admin/comptes?bureau=${huge}&page=${huge}`))?.status()).toBe(200);
+    expect((await page.goto(`/admin/bureaux?administration=${huge}`))?.status()).toBe(200);
+    for (const path of ["/admin/bureaux/2147483648", `/admin/administrations/${huge}`, "/admin/demarches/9999999999"]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+    }
   });
 
   test("a form posted as JSON, as broken multipart or too large is a 415, 400 or 413 page", async ({ request }) => {
@@ -52,7 +64,7 @@ test.describe("bad requests get a clear 4xx page, never a 500", () => {
     expect(api.headersArray().filter((h) => h.name.toLowerCase() === "x-content-type-options")).toHaveLength(1);
     expect(api.headers()["cache-control"]).toBe("public, max-age=30");
 
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("citizen").identifier);
     await expect(page).toHaveURL(/\/mon-espace$/);
     for (const path of ["/mon-espace", "/mon-espace/profil", "/mon-espace/securite", "/demarches"]) {
       const response = await page.goto(path);

@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { signIn } from "./accounts";
+import { signInAs } from "./accounts";
 import { clickAndWait, expectNoA11yViolations } from "./fixtures";
 import { expect, fileCaseAtLome, STAFF, STAFF_NAMES, test } from "./staff";
 
 /**
- * The agent inbox /agent (JS on, off, 360 px): a case a new citizen just filed at TPI-LOM is found
+ * The agent inbox /agent (JS on and off): a case a new citizen just filed at TPI-LOM is found
  * in "Nouveaux" by its reference typed loosely, taken in bulk, and moves to "Mes dossiers"; the
  * Kara agent never sees it; citizens and operators get a 404; the CSV export; axe in fr and en.
  */
@@ -111,7 +111,7 @@ test("the head of office assigns a new case to a colleague from the inbox", asyn
 });
 
 test("citizens and operators get a 404 on /agent and its export", async ({ page, signedIn }) => {
-  await signIn(page, "citoyen@demo.tg");
+  await signInAs(page, "citoyen@demo.tg");
   await expect(page).not.toHaveURL(/\/connexion/);
   for (const path of ["/agent", "/agent/export.csv"]) {
     const response = await page.goto(path);

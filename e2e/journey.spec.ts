@@ -1,6 +1,7 @@
 import { PROCEDURES } from "../db/seed/data/procedures";
-import { signUp, uniqueEmail } from "./accounts";
-import { defaultAnswer, fillForm, type Journey } from "./case-filing";
+import { newCitizen } from "./accounts";
+import { sampleAnswer } from "../db/seed/sample-answers";
+import { fillForm, type Journey } from "./case-filing";
 import { clickAndWait, expect, test } from "./fixtures";
 
 /**
@@ -8,10 +9,10 @@ import { clickAndWait, expect, test } from "./fixtures";
  * documents: search from the home page, the procedure page, start, every form step (answers
  * derived from the procedure's own form definition), check your answers with a change, submit,
  * confirmation with the reference and the tracking code, the receipt and its PDF, Mon espace, and
- * /suivi without an account. Runs with JavaScript on, off and at 360 × 640.
+ * /suivi without an account. Runs with JavaScript on and off (the phone layout of each page: mobile.spec.ts); the account
+ * comes from the e2e factory, signing up is auth.spec.ts's.
  */
 
-const PASSWORD = "le marché de Bè un samedi matin";
 
 const JOURNEYS: Journey[] = [
   {
@@ -44,7 +45,7 @@ for (const journey of JOURNEYS) {
   test(`a citizen files « ${journey.slug} » with documents and follows it`, async ({ page, baseURL }) => {
     test.slow();
     const procedure = PROCEDURES.find((p) => p.slug === journey.slug)!;
-    await signUp(page, { fullName: "Ama Koudjo", identifier: uniqueEmail("parcours"), password: PASSWORD });
+    await newCitizen(page, "Ama Koudjo");
     await expect(page).toHaveURL(/\/mon-espace$/);
 
     // Find it from the home page.
@@ -62,7 +63,7 @@ for (const journey of JOURNEYS) {
     // Check your answers, change one answer, come back.
     await expect(page.getByRole("heading", { level: 1, name: "Vérifiez votre demande avant de l'envoyer" })).toBeVisible();
     const [changed, newValue] = journey.change;
-    const original = String(journey.answers[changed] ?? defaultAnswer(procedure.definition.sections.flatMap((s) => s.fields).find((f) => f.name === changed)!));
+    const original = String(journey.answers[changed] ?? sampleAnswer(procedure.definition.sections.flatMap((s) => s.fields).find((f) => f.name === changed)!));
     await expect(page.getByText(original, { exact: true }).first()).toBeVisible();
     const section = procedure.definition.sections.find((s) => s.fields.some((f) => f.name === changed))!;
     await page.locator(`a[href$="/formulaire/${section.id}"]`).first().click();
@@ -117,7 +118,7 @@ for (const journey of JOURNEYS) {
 test("a double submission (double click, resend) makes one case", async ({ page, baseURL }) => {
   test.slow();
   const journey = JOURNEYS[0]!;
-  await signUp(page, { fullName: "Edem Agbeko", identifier: uniqueEmail("double"), password: PASSWORD });
+  await newCitizen(page, "Edem Agbeko");
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.goto(`/demarches/${journey.slug}/commencer`);
   await clickAndWait(page, "Commencer ma demande");

@@ -1,4 +1,4 @@
-import { signUp, uniqueEmail } from "./accounts";
+import { newCitizen, signUp } from "./accounts";
 import { fileBirthCertificateRequest, FAKE_PDF, PDF } from "./filing";
 import { clickAndWait } from "./fixtures";
 import { expect, STAFF, test } from "./staff";
@@ -13,7 +13,7 @@ function uniquePhone(): string {
 test.describe("a case in Mon espace", () => {
   test("the citizen answers a request for pieces, then withdraws his request", async ({ page, signedIn }) => {
     test.slow();
-    await signUp(page, { fullName: "Afi Mensah", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(page, "Afi Mensah");
     const reference = await fileBirthCertificateRequest(page);
 
     await page.goto("/mon-espace");
@@ -78,7 +78,7 @@ test.describe("a case in Mon espace", () => {
 
   test("a refusal shows its reason; another citizen gets 404 for the case", async ({ page, browser, signedIn }) => {
     test.slow();
-    await signUp(page, { fullName: "Komla Adjo", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(page, "Komla Adjo");
     const reference = await fileBirthCertificateRequest(page);
     const desk = await signedIn(STAFF.agent);
     await desk.goto(`/dev/dossiers/${reference}/complement`);
@@ -94,7 +94,7 @@ test.describe("a case in Mon espace", () => {
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await signUp(otherPage, { fullName: "Abla Sena", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(otherPage, "Abla Sena");
     const response = await otherPage.goto(`/mon-espace/dossiers/${reference}`);
     expect(response?.status()).toBe(404);
     await other.close();
@@ -103,7 +103,7 @@ test.describe("a case in Mon espace", () => {
 
 test.describe("Mon espace", () => {
   test("a new citizen sees an empty space that leads to the procedures, and no notification", async ({ page }) => {
-    await signUp(page, { fullName: "Afi Mensah", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(page, "Afi Mensah");
     await expect(page).toHaveURL(/\/mon-espace$/);
     await expect(page.getByRole("heading", { level: 1, name: "Mon espace" })).toBeVisible();
     await expect(page.getByText("Vous n'avez pas encore de démarche.")).toBeVisible();
@@ -146,7 +146,7 @@ test.describe("Mon espace", () => {
   });
 
   test("a profile without a name is refused with the error linked to the field, the rest kept", async ({ page }) => {
-    await signUp(page, { fullName: "Yawa Dzidzienyo", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(page, "Yawa Dzidzienyo");
     await page.goto("/mon-espace/profil");
     await page.getByLabel("Nom et prénoms").fill("   ");
     await page.getByLabel("Votre région").selectOption("savanes");
@@ -158,7 +158,7 @@ test.describe("Mon espace", () => {
   });
 
   test("another citizen's case, or an unknown reference, answers 404", async ({ page }) => {
-    await signUp(page, { fullName: "Edem Lawson", identifier: uniqueEmail(), password: PASSWORD });
+    await newCitizen(page, "Edem Lawson");
     for (const path of ["/mon-espace/dossiers/TG-2026-0000-0000", "/mon-espace/dossiers/TG-2026-0000-0000/retirer", "/mon-espace/dossiers/nimporte-quoi"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);

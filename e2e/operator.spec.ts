@@ -1,4 +1,4 @@
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { clickAndWait, expect, test } from "./fixtures";
 
 // Each project marks its own site so that the three projects can run at the same time.
@@ -12,7 +12,7 @@ test.describe("operator console", () => {
   test("the operator finds a site, marks it down with a note, then back up", async ({ page }, testInfo) => {
     const site = SITE_BY_PROJECT[testInfo.project.name] ?? SITE_BY_PROJECT["js-on"]!;
     const operator = demoAccount("operator");
-    await signIn(page, operator.identifier);
+    await signInAs(page, operator.identifier);
     await expect(page).toHaveURL(/\/reseau$/);
     await expect(page.getByRole("heading", { level: 1, name: "Sites du réseau" })).toBeVisible();
 
@@ -48,7 +48,7 @@ test.describe("operator console", () => {
 
   test("the operator plans a maintenance of a site, sees it listed, then cancels it", async ({ page }, testInfo) => {
     const site = SITE_BY_PROJECT[testInfo.project.name] ?? SITE_BY_PROJECT["js-on"]!;
-    await signIn(page, demoAccount("operator").identifier);
+    await signInAs(page, demoAccount("operator").identifier);
     await expect(page).toHaveURL(/\/reseau$/);
     await page.getByLabel("Nom ou code du site").fill(site.search);
     await clickAndWait(page, "Afficher les sites");
@@ -81,7 +81,7 @@ test.describe("operator console", () => {
     await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Freseau/);
     expect(anonymous?.status()).toBe(200);
 
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD, "/connexion");
+    await signInAs(page, demoAccount("citizen").identifier);
     await expect(page).toHaveURL(/\/mon-espace$/);
     for (const path of ["/reseau", "/reseau/maintenances", "/reseau/sites/LOM-001"]) {
       const response = await page.goto(path);
@@ -91,7 +91,7 @@ test.describe("operator console", () => {
   });
 
   test("an unknown site code is not found", async ({ page }) => {
-    await signIn(page, demoAccount("operator").identifier);
+    await signInAs(page, demoAccount("operator").identifier);
     await expect(page).toHaveURL(/\/reseau$/);
     const response = await page.goto("/reseau/sites/XYZ-999");
     expect(response?.status()).toBe(404);

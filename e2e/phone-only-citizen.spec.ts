@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS } from "../db/seed/accounts";
-import { signIn } from "./accounts";
+import { signInAs } from "./accounts";
 import { PDF } from "./case-filing";
 import { clickAndWait, expect, test } from "./fixtures";
 
@@ -10,7 +10,7 @@ import { clickAndWait, expect, test } from "./fixtures";
 test("a phone-only citizen files a request: his number is prefilled, no e-mail is required", async ({ page }) => {
   test.slow();
   const phoneOnly = DEMO_ACCOUNTS.find((a) => a.role === "citizen" && a.email === null && a.phone)!;
-  await signIn(page, phoneOnly.phone!);
+  await signInAs(page, phoneOnly.phone!);
   await expect(page).toHaveURL(/\/mon-espace$/);
 
   await page.goto("/demarches/extrait-casier-judiciaire/commencer");

@@ -1,4 +1,4 @@
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { expect, test } from "./fixtures";
 
 test.describe("security", () => {
@@ -33,7 +33,7 @@ test.describe("security", () => {
   });
 
   test("the session cookie is HttpOnly, SameSite=Lax and Secure with the __Host- prefix", async ({ page, context }) => {
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("citizen").identifier);
     await expect(page).toHaveURL(/\/mon-espace$/);
     const cookie = (await context.cookies()).find((c) => c.name.includes("session"));
     expect(cookie?.name).toBe("__Host-guichet_session");

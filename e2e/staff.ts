@@ -1,14 +1,12 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signUp, uniqueEmail } from "./accounts";
-import { fillForm, type Journey } from "./case-filing";
-import { clickAndWait, expect, test as base } from "./fixtures";
+import { DEMO_PASSWORD, homePathOf, signIn, storedSessionOf, adoptFactorySession } from "./accounts";
+import type { Journey } from "./case-filing";
+import { E2E_ORIGIN, expect, test as base } from "./fixtures";
 
 /**
  * Shared steps of the staff specs: a new citizen files a case at the Lomé court registry
  * (TPI-LOM, region Maritime), and agents sign in in their own browser contexts.
  */
-
-export const CITIZEN_PASSWORD = "le marché de Bè un samedi matin";
 
 export const STAFF = {
   agent: "agent.lome@demo.tg",
@@ -25,32 +23,27 @@ export const STAFF_NAMES = {
 
 export type LomeProcedure = "extrait-casier-judiciaire" | "certificat-nationalite";
 
-/** Signs a new citizen up in `page` and files `slug` for himself in Maritime (→ TPI-LOM). */
+/**
+ * A new citizen, signed in in `page`, files `slug` for himself in Maritime (→ TPI-LOM): made by the
+ * e2e factory (POST /dev/fabrique, app/services/dev-factories.server.ts) through the same services
+ * as the form pages, which the citizen journeys test (journey.spec.ts, form-engine.spec.ts).
+ * `answers` are chosen on purpose; every other field gets a plausible answer.
+ */
 export async function fileCaseAtLome(page: Page, slug: LomeProcedure, fullName = "Ama Koudjo", answers: Journey["answers"] = {}): Promise<string> {
-  await signUp(page, {
-    fullName,
-    identifier: uniqueEmail("dossier"),
-    password: CITIZEN_PASSWORD,
-  });
-  await expect(page).toHaveURL(/\/mon-espace$/);
-  await page.goto(`/demarches/${slug}/commencer`);
-  await clickAndWait(page, "Commencer ma demande");
-  const reference = /dossiers\/(TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\//.exec(page.url())![1]!;
-  const journey: Pick<Journey, "slug" | "answers" | "forWhom" | "region"> = {
-    slug,
-    answers,
-    forWhom: "self",
-    region: "Maritime",
-  };
-  await fillForm(page, journey);
-  await clickAndWait(page, "Envoyer ma demande");
-  await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}/confirmation$`));
+  const form: Record<string, string> = { nom: fullName, demarche: slug, region: "maritime" };
+  for (const [name, value] of Object.entries(answers)) form[`reponse.${name}`] = String(value);
+  const response = await page.request.post("/dev/fabrique", { form, headers: { Origin: E2E_ORIGIN } });
+  expect(response.status(), await response.text()).toBe(200);
+  const { reference, session } = (await response.json()) as { reference: string; session: { name: string; value: string } };
+  await adoptFactorySession(page, session);
+  expect(reference).toMatch(/^TG-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   return reference;
 }
 
 /**
  * `signedIn(identifier)`: a page in a browser context of its own (same project options: JavaScript
- * on or off, viewport, client address), signed in as `identifier`; closed after the test.
+ * on or off, viewport, client address), signed in as `identifier`, on the page sign-in leads to;
+ * closed after the test.
  */
 export const test = base.extend<{
   signedIn: (identifier: string) => Promise<Page>;
@@ -71,6 +64,13 @@ export const test = base.extend<{
       contexts.push(context);
       const page = await context.newPage();
       page.on("pageerror", (error) => errors.push(`${identifier}: ${error.message}`));
+      // Demo accounts reuse the session the setup project opened (auth.setup.ts).
+      const stored = storedSessionOf(identifier);
+      if (stored) {
+        await context.addCookies(stored.cookies);
+        await page.goto(homePathOf(identifier));
+        return page;
+      }
       await signIn(page, identifier, DEMO_PASSWORD);
       await expect(page).not.toHaveURL(/\/connexion/);
       return page;

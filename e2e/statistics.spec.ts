@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { defaultPeriod, weeksOf } from "../app/domain/statistics";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 // The statistics of an office, for its head (chef.lome, TPI-LOM). Other specs file and decide
@@ -12,7 +12,7 @@ const CSV_HEADER =
 
 test.describe("statistics of an office", () => {
   test("the head of office sees the figures by procedure and by week, as charts and tables, and downloads them", async ({ page }) => {
-    await signIn(page, demoAccount("supervisor").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("supervisor").identifier);
     await page.waitForURL(/\/agent/);
     await page.goto("/demarches");
     await page.getByRole("navigation").getByRole("link", { name: "Statistiques" }).click();
@@ -52,7 +52,7 @@ test.describe("statistics of an office", () => {
   });
 
   test("a period that does not hold is explained, with the dates kept", async ({ page }) => {
-    await signIn(page, demoAccount("supervisor").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("supervisor").identifier);
     await page.waitForURL(/\/agent/);
     await page.goto("/agent/statistiques?from=2026-10-31&to=2026-10-01");
     await expect(page).toHaveTitle(/^Erreur : Statistiques/);
@@ -65,7 +65,7 @@ test.describe("statistics of an office", () => {
   });
 
   test("an agent of the office gets a page not found, and no link", async ({ page }) => {
-    await signIn(page, demoAccount("agent").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("agent").identifier);
     await page.waitForURL(/\/agent/);
     await page.goto("/demarches");
     await expect(page.getByRole("navigation").getByRole("link", { name: "Bureau" })).toBeVisible();
@@ -75,7 +75,7 @@ test.describe("statistics of an office", () => {
   });
 
   test("a head of office cannot see another office's figures", async ({ page }) => {
-    await signIn(page, demoAccount("supervisor").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("supervisor").identifier);
     await page.waitForURL(/\/agent/);
     expect((await page.goto("/agent/statistiques?bureau=TPI-KAR"))?.status()).toBe(404);
   });
@@ -83,7 +83,7 @@ test.describe("statistics of an office", () => {
   for (const lng of ["fr", "en"] as const) {
     test(`the statistics page passes axe (${lng})`, async ({ page, javaScriptEnabled }) => {
       test.skip(!javaScriptEnabled, "axe runs inside the page");
-      await signIn(page, demoAccount("supervisor").identifier, DEMO_PASSWORD, `/connexion?lng=${lng}`);
+      await signInAs(page, demoAccount("supervisor").identifier, { lng });
       await page.waitForURL(/\/agent/);
       await page.goto("/agent/statistiques");
       await expect(page.locator("html")).toHaveAttribute("lang", lng);

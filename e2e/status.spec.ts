@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoAccount, signIn, uniqueEmail } from "./accounts";
+import { demoAccount, signInAs, uniqueEmail } from "./accounts";
 import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 /**
@@ -221,7 +221,7 @@ test.describe("an outage reaches the procedure page and the status page", () => 
 
   test("operator marks a building down, then back up", async ({ page }, testInfo) => {
     const journey = JOURNEYS[testInfo.project.name as keyof typeof JOURNEYS] ?? JOURNEYS["js-on"];
-    await signIn(page, demoAccount("operator").identifier);
+    await signInAs(page, demoAccount("operator").identifier);
     await expect(page).not.toHaveURL(/\/connexion/);
     const code = await siteCode(page, journey.siteName);
     const procedurePath = `/demarches/${journey.slug}?region=kara`;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demoCaseKeys } from "../db/seed/demo-cases";
-import { demoAccount, DEMO_PASSWORD, signIn } from "./accounts";
+import { demoAccount, signInAs } from "./accounts";
 import { clickAndWait, expect, expectNoA11yViolations, test } from "./fixtures";
 
 // The server seeds the demo data when it starts: the demo cases' keys follow from the clock (their
@@ -80,7 +80,7 @@ test.describe("tracking a case without an account (/suivi)", () => {
 
 test.describe("receipt and confirmation of a filed demo case", () => {
   test("the applicant sees the receipt with a QR code, downloads the PDF; the confirmation shows no code later", async ({ page }) => {
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("citizen").identifier);
     await page.goto(`/mon-espace/dossiers/${filed.reference}/recepisse`);
     await expect(page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })).toBeVisible();
     await expect(page.getByText(filed.reference, { exact: true })).toBeVisible();
@@ -101,7 +101,7 @@ test.describe("receipt and confirmation of a filed demo case", () => {
 
   test("another citizen's reference answers 404 on the receipt pages", async ({ page }) => {
     // The second demo citizen, who signs in with his phone number.
-    await signIn(page, "+22890000001", DEMO_PASSWORD);
+    await signInAs(page, "+22890000001");
     await expect(page).toHaveURL(/\/mon-espace/);
     for (const path of ["recepisse", "recepisse.pdf", "confirmation", "code-de-suivi"]) {
       const response = await page.request.get(`/mon-espace/dossiers/${filed.reference}/${path}`);
@@ -130,7 +130,7 @@ test.describe("accessibility of /suivi and the receipt", () => {
       await expect(page.locator("[data-status]")).toBeVisible();
       await expectNoA11yViolations(page);
 
-      await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+      await signInAs(page, demoAccount("citizen").identifier);
       await expect(page).toHaveURL(/\/mon-espace/);
       for (const path of ["recepisse", "confirmation", "code-de-suivi"]) {
         await page.goto(`/mon-espace/dossiers/${accepted.reference}/${path}`);

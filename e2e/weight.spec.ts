@@ -1,5 +1,5 @@
 import type { Page, Response } from "@playwright/test";
-import { demoAccount, DEMO_PASSWORD, signIn, signUp, uniqueEmail } from "./accounts";
+import { demoAccount, signInAs, newCitizen } from "./accounts";
 import { clickAndWait } from "./fixtures";
 import { expect, test } from "./fixtures";
 
@@ -60,7 +60,7 @@ test.describe("page weight", () => {
   }
 
   test("Mon espace stays within the citizen page budget", async ({ page }) => {
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("citizen").identifier);
     await expect(page).toHaveURL(/\/mon-espace$/);
     const { htmlCss, js } = await measure(page, "/mon-espace");
     expect(htmlCss).toBeLessThanOrEqual(HTML_CSS_BUDGET);
@@ -68,14 +68,14 @@ test.describe("page weight", () => {
   });
 
   test("the form steps and a case page stay within the citizen page budget", async ({ page }) => {
-    await signIn(page, demoAccount("citizen").identifier, DEMO_PASSWORD);
+    await signInAs(page, demoAccount("citizen").identifier);
     await expect(page).toHaveURL(/\/mon-espace$/);
     // The demo citizen's first case in progress (seeded with its history and messages).
     await page.getByRole("region", { name: "Demandes en cours" }).getByRole("link").first().click();
     expectWithinBudget(await measure(page, new URL(page.url()).pathname));
 
     await page.context().clearCookies();
-    await signUp(page, { fullName: "Abla Sossou", identifier: uniqueEmail("poids"), password: "les cocotiers de Aného" });
+    await newCitizen(page, "Abla Sossou");
     await expect(page).toHaveURL(/\/mon-espace$/);
     await page.goto("/demarches/extrait-casier-judiciaire/commencer");
     expectWithinBudget(await measure(page, "/demarches/extrait-casier-judiciaire/commencer"));

@@ -1,5 +1,6 @@
 // The server the e2e suite runs against: the production build, a fresh in-memory PGlite with the
-// demo data, the development outbox page on (to read reset links), and X-Forwarded-For trusted
+// demo data, the development tools on (the outbox to read links, the case tool, the factory of
+// accounts and cases — decisions 014 and 017), and X-Forwarded-For trusted
 // from loopback so each test can present its own client address to the rate limiter.
 import { spawn } from "node:child_process";
 
@@ -14,6 +15,7 @@ const child = spawn("npx", ["tsx", "server/index.ts"], {
     PGLITE_DIR: "memory",
     DEV_OUTBOX: "1",
     DEV_CASE_TOOLS: "1",
+    DEV_FACTORIES: "1",
     TRUST_PROXY: "loopback",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     DATABASE_URL: "",

@@ -3,6 +3,7 @@
 // and the Playwright suite (JS on, JS off, 360 px) in Chromium. Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { relative } from "node:path";
 
 const results = [];
 let passed = 0;
@@ -87,6 +88,31 @@ if (process.env.SKIP_E2E === "1") {
       countPlaywright(".cache/playwright.json");
     }
   }
+}
+
+/** Seconds per spec file: vitest files by wall time, Playwright files summed over their projects. */
+function specTimes() {
+  const times = new Map();
+  const add = (name, seconds) => times.set(name, (times.get(name) ?? 0) + seconds);
+  for (const [label, path] of [["PGlite", ".cache/vitest-pglite.json"], ["PostgreSQL", ".cache/vitest-postgres.json"]]) {
+    for (const file of readJson(path)?.testResults ?? []) {
+      if (file.startTime && file.endTime) add(`${relative(process.cwd(), file.name)} (${label})`, (file.endTime - file.startTime) / 1000);
+    }
+  }
+  const walk = (suite, file) => {
+    for (const child of suite.suites ?? []) walk(child, child.file ?? file);
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) for (const r of t.results) add(`e2e/${spec.file ?? file} [${t.projectName}]`, r.duration / 1000);
+    }
+  };
+  for (const suite of readJson(".cache/playwright.json")?.suites ?? []) walk(suite, suite.file);
+  return [...times].sort((a, b) => b[1] - a[1]);
+}
+
+const slowest = specTimes().slice(0, 10);
+if (slowest.length) {
+  console.log("\n━━ The 10 slowest spec files ━━");
+  for (const [name, seconds] of slowest) console.log(`${seconds.toFixed(1).padStart(7)} s  ${name}`);
 }
 
 console.log("\n━━ Summary ━━");
