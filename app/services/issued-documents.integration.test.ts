@@ -22,12 +22,16 @@ import { getFileStorage, LocalFileStorage, setFileStorage } from "./storage";
 function pdfText(bytes: Buffer): string {
   const pdf = bytes.toString("latin1");
   const lines: string[] = [];
-  for (const match of pdf.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream is read by its /Length: deflated bytes may themselves end in "\r", which a search
+  // for "\r\nendstream" would take away (this test failed so, once, in CI).
+  for (const match of pdf.matchAll(/\/Length (\d+)[^]*?>>\s*stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    const raw = pdf.slice(start, start + Number(match[1]));
     let content: string;
     try {
-      content = inflateSync(Buffer.from(match[1]!, "latin1")).toString("latin1");
+      content = inflateSync(Buffer.from(raw, "latin1")).toString("latin1");
     } catch {
-      content = match[1]!;
+      content = raw;
     }
     for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) lines.push(Buffer.from(hex[1]!, "hex").toString("latin1"));
   }
