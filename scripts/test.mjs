@@ -1,7 +1,9 @@
-// `npm test`: the whole suite, in order — typecheck, lint, unit + integration tests on PGlite,
-// the integration tests again on PostgreSQL when TEST_DATABASE_URL is set, the production build,
-// and the Playwright suite (JS on, JS off, 360 px) in Chromium. Ends with one summary line.
-import { spawnSync } from "node:child_process";
+// `npm test`: the whole suite — typecheck and lint side by side; then the unit + integration
+// tests on PGlite, the integration tests again on PostgreSQL when TEST_DATABASE_URL is set and the
+// production build, side by side (they wait on databases more than they compute: decision 017);
+// then the Playwright suite (JS on, JS off, 360 px) in Chromium. Each step's output is printed
+// whole when it ends. Ends with the time of each step, the 10 slowest spec files and one summary line.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
 
@@ -17,6 +19,30 @@ function run(title, command, args, env = {}) {
   const ok = child.status === 0;
   results.push({ title, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
   return ok;
+}
+
+/** Steps side by side; each one's output is kept and printed whole when it ends. */
+async function runTogether(steps) {
+  return Promise.all(
+    steps.map(
+      ({ title, command, args, env = {} }) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const output = [];
+          const child = spawn(command, args, { env: { ...process.env, ...env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" } });
+          child.stdout.on("data", (chunk) => output.push(chunk));
+          child.stderr.on("data", (chunk) => output.push(chunk));
+          child.on("close", (code) => {
+            const ok = code === 0;
+            const seconds = Math.round((Date.now() - started) / 100) / 10;
+            console.log(`\n━━ ${title} ━━  ${command} ${args.join(" ")}  (${seconds} s)`);
+            process.stdout.write(Buffer.concat(output));
+            results.push({ title, ok, seconds });
+            resolve(ok);
+          });
+        }),
+    ),
+  );
 }
 
 function readJson(path) {
@@ -47,47 +73,48 @@ mkdirSync(".cache", { recursive: true });
 for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json"]) rmSync(`.cache/${f}`, { force: true });
 
 const steps = [];
-steps.push(run("Typecheck", "npx", ["tsc"]));
-steps.push(run("Lint", "npx", ["eslint", ".", "--max-warnings", "0"]));
-steps.push(
-  run("Unit and integration tests (PGlite)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-pglite.json"], {
-    TEST_DB_DRIVER: "pglite",
-  }),
-);
-countVitest(".cache/vitest-pglite.json");
+steps.push(...(await runTogether([
+  { title: "Typecheck", command: "npx", args: ["tsc"] },
+  { title: "Lint", command: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
+])));
 
+const chromiumModule = await import("../e2e/chromium.mjs");
+const e2eWanted = process.env.SKIP_E2E !== "1" && chromiumModule.findChromium() !== null;
+const together = [
+  {
+    title: "Unit and integration tests (PGlite)",
+    command: "npx",
+    args: ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-pglite.json"],
+    env: { TEST_DB_DRIVER: "pglite" },
+  },
+];
 if (process.env.TEST_DATABASE_URL) {
-  steps.push(
-    run(
-      "Integration tests (PostgreSQL)",
-      "npx",
-      ["vitest", "run", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-postgres.json"],
-      { TEST_DB_DRIVER: "postgres" },
-    ),
-  );
-  countVitest(".cache/vitest-postgres.json");
-} else {
-  console.log("\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.");
+  together.push({
+    title: "Integration tests (PostgreSQL)",
+    command: "npx",
+    args: ["vitest", "run", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-postgres.json"],
+    env: { TEST_DB_DRIVER: "postgres" },
+  });
 }
+if (e2eWanted) together.push({ title: "Production build", command: "npx", args: ["remix", "vite:build"] });
+const togetherOk = await runTogether(together);
+steps.push(...togetherOk);
+const built = e2eWanted && togetherOk[together.length - 1];
+countVitest(".cache/vitest-pglite.json");
+if (process.env.TEST_DATABASE_URL) countVitest(".cache/vitest-postgres.json");
+else console.log("\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.");
 
 if (process.env.SKIP_E2E === "1") {
   console.log("\nSKIP_E2E=1: end-to-end tests not run.");
-} else {
-  const { findChromium, CHROMIUM_HELP } = await import("../e2e/chromium.mjs");
-  if (!findChromium()) {
-    console.error(`\n${CHROMIUM_HELP}\n(Or run SKIP_E2E=1 npm test to run everything else.)`);
-    steps.push(false);
-    results.push({ title: "End-to-end tests", ok: false, seconds: 0 });
-  } else {
-    const built = run("Production build", "npx", ["remix", "vite:build"]);
-    steps.push(built);
-    if (built) {
-      steps.push(run("End-to-end tests (Chromium: JS on, JS off, 360 px)", "npx", ["playwright", "test", "--reporter=list,json"], {
-        PLAYWRIGHT_JSON_OUTPUT_NAME: ".cache/playwright.json",
-      }));
-      countPlaywright(".cache/playwright.json");
-    }
-  }
+} else if (!e2eWanted) {
+  console.error(`\n${chromiumModule.CHROMIUM_HELP}\n(Or run SKIP_E2E=1 npm test to run everything else.)`);
+  steps.push(false);
+  results.push({ title: "End-to-end tests", ok: false, seconds: 0 });
+} else if (built) {
+  steps.push(run("End-to-end tests (Chromium: JS on, JS off, 360 px)", "npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: ".cache/playwright.json",
+  }));
+  countPlaywright(".cache/playwright.json");
 }
 
 /** Seconds per spec file: vitest files by wall time, Playwright files summed over their projects. */
