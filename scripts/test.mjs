@@ -1,7 +1,6 @@
-// `npm test`: the whole suite — typecheck and lint side by side; then the unit + integration
-// tests on PGlite, the integration tests again on PostgreSQL when TEST_DATABASE_URL is set and the
-// production build, side by side (they wait on databases more than they compute: decision 017);
-// then the Playwright suite (JS on, JS off, 360 px) in Chromium. Each step's output is printed
+// `npm test`: the whole suite — typecheck and lint side by side; the unit + integration tests on
+// PGlite; the integration tests again on PostgreSQL when TEST_DATABASE_URL is set, beside the
+// production build (decision 017); then the Playwright suite (JS on, JS off, 360 px) in Chromium. Each step's output is printed
 // whole when it ends. Ends with the time of each step, the 10 slowest spec files and one summary line.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -80,14 +79,19 @@ steps.push(...(await runTogether([
 
 const chromiumModule = await import("../e2e/chromium.mjs");
 const e2eWanted = process.env.SKIP_E2E !== "1" && chromiumModule.findChromium() !== null;
-const together = [
-  {
-    title: "Unit and integration tests (PGlite)",
-    command: "npx",
-    args: ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-pglite.json"],
-    env: { TEST_DB_DRIVER: "pglite" },
-  },
-];
+// The PGlite run alone: it computes (WebAssembly), and beside other steps its heaviest tests pass
+// their timeout. The PostgreSQL run waits on the server more than it computes: the build beside it.
+steps.push(
+  ...(await runTogether([
+    {
+      title: "Unit and integration tests (PGlite)",
+      command: "npx",
+      args: ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.cache/vitest-pglite.json"],
+      env: { TEST_DB_DRIVER: "pglite" },
+    },
+  ])),
+);
+const together = [];
 if (process.env.TEST_DATABASE_URL) {
   together.push({
     title: "Integration tests (PostgreSQL)",
