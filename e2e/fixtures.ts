@@ -42,11 +42,12 @@ export { expect };
 /**
  * axe, WCAG 2.1 A and AA: the page must have no violation. Legacy mode runs axe in the page in one
  * call instead of opening a blank page to merge the results of each frame: half the time here, and
- * the portal has no frames; only violations are detailed node by node (axe's resultTypes), which
- * changes what it reports nowhere and saves a sixth of its time (decision 017).
+ * the portal has no frames. Only violations are detailed node by node (axe's resultTypes): what it
+ * reports is the same, in 30 % less time (decision 017). `options()` replaces every option, so it
+ * comes before `withTags()`, which adds the WCAG filter to them.
  */
 export async function expectNoA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
