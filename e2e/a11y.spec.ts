@@ -1,5 +1,5 @@
 import { demoAccount, signInAs } from "./accounts";
-import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { a11yViolations, expect, expectNoA11yViolations, test } from "./fixtures";
 
 const PUBLIC_PAGES = [
   "/",
@@ -51,3 +51,11 @@ for (const lng of ["fr", "en"] as const) {
     });
   });
 }
+
+test("the axe check reports WCAG 2.1 AA violations and only them", async ({ page }) => {
+  // An image without a text alternative (WCAG 1.1.1) and two unnamed navigation landmarks (a
+  // best-practice rule outside WCAG): the first fails the suite, the second must not.
+  await page.setContent(`<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main><h1>Essai</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><nav><a href="#a">a</a></nav><nav><a href="#b">b</a></nav></main></body></html>`);
+  const violations = await a11yViolations(page);
+  expect(violations.map((line) => line.split(" ")[0])).toEqual(["image-alt"]);
+});
