@@ -11,6 +11,22 @@ export type LinkStatus = (typeof LINK_STATUSES)[number];
 export const LINK_SOURCES = ["probe", "alertmanager", "operator", "system"] as const;
 export type LinkSource = (typeof LINK_SOURCES)[number];
 
+/**
+ * What pages and the API show: the site's link status, or `unknown` while its monitoring is
+ * interrupted (decision 018). `unknown` is never stored as a link status: the service keeps
+ * acting on the last known one.
+ */
+export const DISPLAYED_LINK_STATUSES = [...LINK_STATUSES, "unknown"] as const;
+export type DisplayedLinkStatus = (typeof DISPLAYED_LINK_STATUSES)[number];
+
+/** Why a site's monitoring is interrupted (decision 018). */
+export const MONITORING_LOSS_REASONS = ["source_silent", "mass_silence", "target_unreachable"] as const;
+export type MonitoringLossReason = (typeof MONITORING_LOSS_REASONS)[number];
+
+/** Who reports link evidence: a probe agent (heartbeats), or an Alertmanager receiver. */
+export const MONITORING_SOURCE_KINDS = ["probe_agent", "alertmanager"] as const;
+export type MonitoringSourceKind = (typeof MONITORING_SOURCE_KINDS)[number];
+
 export const SITE_KINDS = [
   "ministry",
   "institution",

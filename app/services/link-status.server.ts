@@ -53,6 +53,7 @@ export async function changeSiteLinkStatus(tx: Executor, request: LinkStatusChan
       source: request.source,
       note: request.note ?? null,
       actorId: request.actorId ?? null,
+      effectsAppliedAt: at,
     })
     .returning({ id: linkStatusChanges.id });
   await applyNetworkEffects(tx, { siteId: site.id, from, to: request.to, at, source: request.source });

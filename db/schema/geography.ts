@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -11,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { LINK_SOURCES, LINK_STATUSES, REGION_CODES, SITE_KINDS } from "../../app/domain/constants";
+import { LINK_SOURCES, LINK_STATUSES, MONITORING_LOSS_REASONS, REGION_CODES, SITE_KINDS } from "../../app/domain/constants";
 import { users } from "./identity";
 
 export const regions = pgTable("region", {
@@ -60,6 +61,15 @@ export const sites = pgTable(
     linkStatus: text("link_status", { enum: LINK_STATUSES }).notNull(),
     linkStatusSince: timestamp("link_status_since", { withTimezone: true }).notNull().defaultNow(),
     lastHeartbeatAt: timestamp("last_heartbeat_at", { withTimezone: true }),
+    /**
+     * Set while every source watching the site is blind (decision 018): the site shows `unknown`
+     * and `linkStatus` keeps the last known status, on which routing and deadlines go on acting.
+     */
+    monitoringLostAt: timestamp("monitoring_lost_at", { withTimezone: true }),
+    monitoringLostReason: text("monitoring_lost_reason", { enum: MONITORING_LOSS_REASONS }),
+    /** An operator's status holds against automatic sources until released, or until this time when set. */
+    operatorHeld: boolean("operator_held").notNull().default(false),
+    operatorHoldUntil: timestamp("operator_hold_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -85,8 +95,17 @@ export const linkStatusChanges = pgTable(
     source: text("source", { enum: LINK_SOURCES }).notNull(),
     note: text("note"),
     actorId: uuid("actor_id").references(() => users.id),
+    /**
+     * When the change's consequences on offices and cases (network-effects.server.ts) were
+     * applied; null while they wait for the effects job (a mass change does not hold the request).
+     */
+    effectsAppliedAt: timestamp("effects_applied_at", { withTimezone: true }),
   },
-  (t) => [index("link_status_change_site_at_idx").on(t.siteId, t.at), index("link_status_change_at_idx").on(t.at)],
+  (t) => [
+    index("link_status_change_site_at_idx").on(t.siteId, t.at),
+    index("link_status_change_at_idx").on(t.at),
+    index("link_status_change_effects_pending_idx").on(t.id).where(sql`${t.effectsAppliedAt} is null`),
+  ],
 );
 
 /** Planned maintenance for one site or a whole region (exactly one of the two is set). */

@@ -1,6 +1,6 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, real, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { LINK_STATUSES, REGION_CODES } from "../../app/domain/constants";
+import { LINK_STATUSES, MONITORING_LOSS_REASONS, MONITORING_SOURCE_KINDS, REGION_CODES } from "../../app/domain/constants";
 import { users } from "./identity";
 import { agencies } from "./organisation";
 import { sites } from "./geography";
@@ -17,6 +17,62 @@ export const monitoringTokens = pgTable("monitoring_token", {
 });
 
 /**
+ * Each source of link evidence and when it last spoke (decision 018): a probe agent is known by
+ * its token's name, an Alertmanager by token and receiver. A source that `expectsRegularContact`
+ * (probe agents always; an Alertmanager once it has sent a Watchdog) and has been silent too long
+ * makes the sites it alone watches `unknown`, not down.
+ */
+export const monitoringSources = pgTable(
+  "monitoring_source",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: MONITORING_SOURCE_KINDS }).notNull(),
+    name: text("name").notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    expectsRegularContact: boolean("expects_regular_contact").notNull().default(false),
+    /** Set by the silence job when the source went quiet; cleared when it speaks again. */
+    silentSince: timestamp("silent_since", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("monitoring_source_kind_name_unique").on(t.kind, t.name)],
+);
+
+/**
+ * The alerts Alertmanager reported for a site, latest state per alert name: the combination rule
+ * (domain/link-combination.ts) reads the firing ones.
+ */
+export const siteAlerts = pgTable(
+  "site_alert",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    alertname: text("alertname").notNull(),
+    sourceId: integer("source_id").references(() => monitoringSources.id),
+    firing: boolean("firing").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.alertname] })],
+);
+
+/** A stretch during which a site's monitoring was interrupted (shown in its history). */
+export const siteMonitoringGaps = pgTable(
+  "site_monitoring_gap",
+  {
+    id: serial("id").primaryKey(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: MONITORING_LOSS_REASONS }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** The link status the site kept meanwhile. */
+    knownStatus: text("known_status", { enum: LINK_STATUSES }).notNull(),
+  },
+  (t) => [index("site_monitoring_gap_site_idx").on(t.siteId, t.startedAt), uniqueIndex("site_monitoring_gap_open_unique").on(t.siteId).where(sql`${t.endedAt} is null`)],
+);
+
+/**
  * What the probes last said about a site, for the two-sample hysteresis: the status the last
  * sample pointed to and how many consecutive samples agreed. A sample at or before
  * `lastSampleAt` is a repeat (or late) and counts once.
@@ -30,6 +86,10 @@ export const siteProbeStates = pgTable("site_probe_state", {
   lastLossPct: real("last_loss_pct"),
   candidateStatus: text("candidate_status", { enum: LINK_STATUSES }).notNull(),
   consecutive: integer("consecutive").notNull().default(1),
+  /** When the first of the `consecutive` samples was taken: a change needs time as well as count. */
+  candidateSince: timestamp("candidate_since", { withTimezone: true }),
+  /** The probe agent (monitoring source) that sent the last sample. */
+  sourceId: integer("source_id").references(() => monitoringSources.id),
 });
 
 /**
