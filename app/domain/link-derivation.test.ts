@@ -21,7 +21,14 @@ const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const UP = { latencyMs: 20, lossPct: 0 };
 const SLOW = { latencyMs: 450, lossPct: 0 };
 const LOST = { latencyMs: 0, lossPct: 100 };
-const state = (candidateStatus: LinkStatus, consecutive: number, seconds = 0): ProbeState => ({ lastSampleAt: at(seconds), candidateStatus, consecutive });
+// The previous sample a minute before the new one (at 0), the run starting one minute per sample earlier.
+const state = (candidateStatus: LinkStatus, consecutive: number, seconds = -60): ProbeState => ({
+  lastSampleAt: at(seconds),
+  candidateStatus,
+  consecutive,
+  candidateSince: at(seconds - (consecutive - 1) * 60),
+});
+const strip = (step: ReturnType<typeof nextProbeState>) => ({ candidateStatus: step.candidateStatus, consecutive: step.consecutive, change: step.change });
 
 describe("nextProbeState (two consecutive samples to change)", () => {
   it.each([
@@ -39,7 +46,30 @@ describe("nextProbeState (two consecutive samples to change)", () => {
     { name: "a stale previous state does not count", previous: state("up", 9, -301), sample: UP, site: "down", expected: { candidateStatus: "up", consecutive: 1, change: null } },
     { name: "a previous state just within 5 minutes counts", previous: state("up", 1, -300), sample: UP, site: "down", expected: { candidateStatus: "up", consecutive: 2, change: "up" } },
   ] as const)("$name", ({ previous, sample, site, expected }) => {
-    expect(nextProbeState(previous, { ...sample, at: at(0) }, site)).toEqual(expected);
+    expect(strip(nextProbeState(previous, { ...sample, at: at(0) }, site))).toEqual(expected);
+  });
+});
+
+describe("nextProbeState (time as well as count)", () => {
+  it.each([
+    { name: "two samples one second apart do not flip a site", previous: state("down", 1, -1), expected: null },
+    { name: "two samples 29 s apart do not either", previous: state("down", 1, -29), expected: null },
+    { name: "two samples 30 s apart do", previous: state("down", 1, -30), expected: "down" },
+    { name: "three samples within 20 s do not", previous: { lastSampleAt: at(-10), candidateStatus: "down", consecutive: 2, candidateSince: at(-20) }, expected: null },
+    { name: "a stored state without its start counts from its last sample", previous: { lastSampleAt: at(-45), candidateStatus: "down", consecutive: 1, candidateSince: null }, expected: "down" },
+  ] as const)("$name", ({ previous, expected }) => {
+    const step = nextProbeState(previous, { ...LOST, at: at(0) }, "up");
+    expect(step.change).toBe(expected);
+    expect(step.confirmed).toBe(expected);
+  });
+
+  it("keeps the start of the run while samples agree, and restarts it on a new status", () => {
+    const first = nextProbeState(null, { ...LOST, at: at(0) }, "up");
+    const second = nextProbeState({ lastSampleAt: at(0), candidateStatus: first.candidateStatus, consecutive: first.consecutive, candidateSince: first.candidateSince }, { ...LOST, at: at(10) }, "up");
+    expect(second.candidateSince).toEqual(at(0));
+    const third = nextProbeState({ lastSampleAt: at(10), candidateStatus: "down", consecutive: 2, candidateSince: at(0) }, { ...UP, at: at(20) }, "up");
+    expect(third.candidateSince).toEqual(at(20));
+    expect(third.consecutive).toBe(1);
   });
 });
 

@@ -14,6 +14,7 @@ CREATE TABLE "site_alert" (
 	"firing" boolean NOT NULL,
 	"starts_at" timestamp with time zone,
 	"updated_at" timestamp with time zone NOT NULL,
+	"suspect_since" timestamp with time zone,
 	CONSTRAINT "site_alert_site_id_alertname_pk" PRIMARY KEY("site_id","alertname")
 );
 --> statement-breakpoint

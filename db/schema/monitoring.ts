@@ -51,6 +51,12 @@ export const siteAlerts = pgTable(
     firing: boolean("firing").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /**
+     * Set when the alert resolved while the site's monitoring was lost: a resolution for lack of
+     * data is not evidence of up, so the alert is kept firing until it fires again or the monitoring
+     * has been back long enough to have re-fired it (decision 018).
+     */
+    suspectSince: timestamp("suspect_since", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.alertname] })],
 );
