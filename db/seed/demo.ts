@@ -209,7 +209,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
 
     await insertChunked(network.changes, (chunk) =>
       tx.insert(linkStatusChanges).values(
-        chunk.map((c) => ({ siteId: siteId(c.siteCode).id, fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, source: c.source, note: c.note, actorId: c.byOperator ? operatorId : null })),
+        chunk.map((c) => ({ siteId: siteId(c.siteCode).id, fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, source: c.source, note: c.note, actorId: c.byOperator ? operatorId : null, effectsAppliedAt: c.at })),
       ),
     );
     await tx.insert(maintenanceWindows).values(

@@ -134,6 +134,8 @@ export async function createSiteWithOffice(
     toStatus: linkStatus,
     source: "system",
     note: linkStatus === "not_connected" ? "Site planifié" : "Raccordement initial",
+    // The demo history and the factories' first statuses are past: their effects are the seed's.
+    effectsAppliedAt: new Date(),
   });
 
   let agency: Agency | undefined;

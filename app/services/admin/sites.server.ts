@@ -120,6 +120,8 @@ export async function insertSite(tx: Executor, actor: AdminActor, values: SiteVa
     source: "system",
     note: "Site créé par un administrateur",
     actorId: actor.id,
+    // A new site has no offices yet: its first status has no effects to apply.
+    effectsAppliedAt: now,
   });
   await auditAdminChange(tx, actor, { action: "admin.site.create", targetType: "site", targetId: values.code, before: null, after: { ...snapshotOf(values), linkStatus }, details });
   return site!.id;

@@ -93,6 +93,9 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     reason: "Le demandeur est né à Kara : l'extrait relève du tribunal de Kara.",
   },
   case_assigned_staff: { reference: "TG-2026-7K4M-Q2P9" },
+  monitoring_interrupted_source_silent: { count: 543, sites: "LOM-001, LOM-002, LOM-003, LOM-004, LOM-005…" },
+  monitoring_interrupted_mass_silence: { count: 543, sites: "LOM-001, LOM-002, LOM-003, LOM-004, LOM-005…" },
+  monitoring_interrupted_target_unreachable: { count: 17, sites: "KAR-001, KAR-002, KAR-003, KAR-004, KAR-005…" },
 };
 
 function readLocale(lng: string) {
