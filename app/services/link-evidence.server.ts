@@ -198,7 +198,7 @@ export async function applyVerdict(
 ): Promise<LinkStatusChangeResult | null> {
   let change: LinkStatusChangeResult | null = null;
   if (verdict.status !== site.linkStatus) {
-    change = await changeSiteLinkStatus(tx, { siteId: site.id, to: verdict.status, source: input.source, note: input.note, at: input.at });
+    change = await changeSiteLinkStatus(tx, { siteId: site.id, to: verdict.status, source: input.source, note: input.note, rule: verdict.rule, at: input.at });
     if (change.changed) {
       site.linkStatus = change.to;
       site.linkStatusSince = change.at;

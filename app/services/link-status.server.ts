@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { linkStatusChanges, maintenanceWindows, sites, statusSummaries } from "../../db/schema";
 import type { LinkSource, LinkStatus } from "~/domain/constants";
+import type { CombinationRule } from "~/domain/link-combination";
 import type { Executor } from "~/utils/db.server";
 import { applyNetworkEffects } from "./network-effects.server";
 
@@ -10,6 +11,8 @@ export interface LinkStatusChangeRequest {
   source: LinkSource;
   note?: string | null;
   actorId?: string | null;
+  /** The combination rule that decided an automatic change, kept in the history. */
+  rule?: CombinationRule | null;
   at?: Date;
 }
 
@@ -53,6 +56,7 @@ export async function changeSiteLinkStatus(tx: Executor, request: LinkStatusChan
       source: request.source,
       note: request.note ?? null,
       actorId: request.actorId ?? null,
+      rule: request.rule ?? null,
       effectsAppliedAt: at,
     })
     .returning({ id: linkStatusChanges.id });

@@ -27,6 +27,7 @@ CREATE TABLE "site_monitoring_gap" (
 	"known_status" text NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "link_status_change" ADD COLUMN "rule" text;--> statement-breakpoint
 ALTER TABLE "link_status_change" ADD COLUMN "effects_applied_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "site" ADD COLUMN "monitoring_lost_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "site" ADD COLUMN "monitoring_lost_reason" text;--> statement-breakpoint

@@ -95,6 +95,8 @@ export const linkStatusChanges = pgTable(
     source: text("source", { enum: LINK_SOURCES }).notNull(),
     note: text("note"),
     actorId: uuid("actor_id").references(() => users.id),
+    /** The combination rule that decided an automatic change (app/domain/link-combination.ts). */
+    rule: text("rule"),
     /**
      * When the change's consequences on offices and cases (network-effects.server.ts) were
      * applied; null while they wait for the effects job (a mass change does not hold the request).
