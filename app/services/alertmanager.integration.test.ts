@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,6 +14,7 @@ import { createSiteWithOffice } from "../../db/seed/factories";
 import { createTestDatabase, testDriver } from "../../db/testing";
 import { createApp } from "../../server/app";
 import { createLogger } from "../../server/logging";
+import { alertmanagerTestConfig } from "./testing/monitoring-stack";
 import * as alertmanagerRoute from "~/routes/api.v1.alertmanager";
 import { setDatabaseHandle } from "~/utils/db.server";
 
@@ -78,11 +79,8 @@ describe.runIf(existsSync(ALERTMANAGER))(`a real Alertmanager posting to the por
 
     // The documented receiver, pointed at this portal, with short waits for the test.
     dir = mkdtempSync(join(tmpdir(), "guichet-am-"));
-    const config = readFileSync(new URL("../../docs/alertmanager.yml", import.meta.url), "utf8")
-      .replace("http://guichet.example.tg/api/v1/alertmanager", `http://127.0.0.1:${portalPort}/api/v1/alertmanager`)
-      .replace("REPLACE_WITH_MONITORING_TOKEN", token)
-      .replace(/group_wait: \S+/, "group_wait: 1s")
-      .replace(/group_interval: \S+/, "group_interval: 1s");
+    writeFileSync(join(dir, "guichet-token"), token);
+    const config = alertmanagerTestConfig({ portalUrl: `http://127.0.0.1:${portalPort}`, tokenFile: join(dir, "guichet-token") });
     expect(config).toContain(`127.0.0.1:${portalPort}`);
     writeFileSync(join(dir, "alertmanager.yml"), config);
 
