@@ -103,7 +103,10 @@ export function originCheck(options: {
     options.onRefused?.(refusal).catch((error: unknown) => options.logger.error("audit_write_failed", { error, action: "request.origin_refused" }));
 
     res.status(403).set("Cache-Control", "no-store");
-    if (req.accepts(["text/plain", "text/html"]) === "text/html") {
+    if (req.path.startsWith("/api/")) {
+      // The machine API answers in its JSON error shape (docs/api.md), never with a page.
+      res.json({ error: "forbidden_origin", message: "a browser request from another site needs a bearer token here" });
+    } else if (req.accepts(["text/plain", "text/html"]) === "text/html") {
       res.type("html").send(
         `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Requête refusée</title></head>` +
           `<body><h1>${ORIGIN_REFUSED_MESSAGE}</h1><p><a href="/">Retour à l’accueil</a></p></body></html>`,
