@@ -8,6 +8,12 @@ const SITE_BY_PROJECT: Record<string, { search: string; name: string }> = {
   mobile: { search: "conseil regional de la kara", name: "Conseil régional de la Kara" },
 };
 
+// The hold journey changes a site of its own per project (no office there: no other page moves).
+const HOLD_SITE_BY_PROJECT: Record<string, { search: string; name: string }> = {
+  "js-on": { search: "lycee de kara", name: "Lycée de Kara" },
+  "js-off": { search: "kara — campus sud", name: "Université de Kara — campus sud" },
+};
+
 test.describe("operator console", () => {
   test("the operator finds a site, marks it down with a note, then back up", async ({ page }, testInfo) => {
     const site = SITE_BY_PROJECT[testInfo.project.name] ?? SITE_BY_PROJECT["js-on"]!;
@@ -74,6 +80,50 @@ test.describe("operator console", () => {
     await page.waitForLoadState("load");
     await expect(page.getByText("La maintenance est annulée.")).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(site.name) })).toHaveCount(0);
+  });
+
+  test("the operator holds a status for 4 hours, sees who holds it and until when, then releases it", async ({ page }, testInfo) => {
+    const site = HOLD_SITE_BY_PROJECT[testInfo.project.name] ?? HOLD_SITE_BY_PROJECT["js-on"]!;
+    const operator = demoAccount("operator");
+    await signInAs(page, operator.identifier);
+    await expect(page).toHaveURL(/\/reseau$/);
+    await page.getByLabel("Nom ou code du site").fill(site.search);
+    await clickAndWait(page, "Afficher les sites");
+    await page.getByRole("link", { name: site.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: site.name })).toBeVisible();
+
+    // A hold ending in the past: refused at its field, and what was typed is kept.
+    await page.getByRole("radio", { name: "Perturbé" }).check();
+    await page.getByLabel("Note").fill("Débit réduit constaté sur place");
+    await page.getByRole("radio", { name: "Jusqu'à une date et une heure" }).check();
+    await page.getByLabel("Tenu jusqu'au").fill("2020-01-15T10:00");
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(page.getByRole("alert")).toContainText("La date et l'heure doivent être dans le futur");
+    await expect(page.getByLabel("Note")).toHaveValue("Débit réduit constaté sur place");
+    await expect(page.getByRole("radio", { name: "Perturbé" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Jusqu'à une date et une heure" })).toBeChecked();
+
+    await page.getByRole("radio", { name: "Pendant 4 heures", exact: true }).check();
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(page.getByText("L'état du site est passé à « Perturbé »")).toBeVisible();
+    await expect(page.getByText("État actuel")).toContainText("Perturbé");
+    await expect(page.getByText(/^Statut fixé par .+ le .+ — tenu jusqu'au .+\.$/)).toContainText(operator.fullName);
+
+    await clickAndWait(page, "Libérer");
+    await expect(page.getByText("Le statut n'est plus tenu : les sondes et les alertes le décident de nouveau.")).toBeVisible();
+    await expect(page.getByText(/^Statut fixé par/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Libérer" })).toHaveCount(0);
+    // Released, not changed: the status stays until the next measurement.
+    await expect(page.getByText("État actuel")).toContainText("Perturbé");
+
+    // Back up, held until released by default; released again so the site follows its probes.
+    await page.getByRole("radio", { name: "Opérationnel" }).check();
+    await page.getByLabel("Note").fill("Débit rétabli");
+    await clickAndWait(page, "Enregistrer le nouvel état");
+    await expect(page.getByText("État actuel")).toContainText("Opérationnel");
+    await expect(page.getByText(/^Statut fixé par .+ — tenu jusqu'à libération\.$/)).toContainText(operator.fullName);
+    await clickAndWait(page, "Libérer");
+    await expect(page.getByText("Le statut n'est plus tenu : les sondes et les alertes le décident de nouveau.")).toBeVisible();
   });
 
   test("a citizen gets 404 on the console; an anonymous visitor is asked to sign in", async ({ page }) => {

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MonitoringLostNotice, SiteHoldNotice } from "~/components/network/SiteStatusNotices";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Button } from "~/components/ui/Button";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
@@ -13,10 +14,13 @@ import { Radios } from "~/components/ui/Radios";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { Table } from "~/components/ui/Table";
 import { LINK_STATUSES, type LinkStatus } from "~/domain/constants";
+import { displayedLinkStatus } from "~/domain/link-combination";
 import { UPTIME_PERIODS, type UptimePeriod } from "~/domain/uptime";
 import { planMaintenance } from "~/services/maintenance.server";
 import {
+  HOLD_CHOICES,
   maintenanceErrorKeys,
+  releaseSiteHold,
   setSiteStatusByOperator,
   setStatusSchema,
   siteDetails,
@@ -50,26 +54,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { title: documentTitle(`${found.site.name} — ${t("console.title")}`), ...found, report };
 }
 
-type Intent = "status" | "maintenance";
+type Intent = "status" | "maintenance" | "release";
+
+const INTENTS: readonly Intent[] = ["status", "maintenance", "release"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "operator", context);
   const { site } = await findSite(params.code);
   const formData = await readForm(request);
-  const intent: Intent = formData.get("intent") === "maintenance" ? "maintenance" : "status";
+  const intent: Intent = INTENTS.find((i) => i === formData.get("intent")) ?? "status";
   const here = `/reseau/sites/${encodeURIComponent(site.code)}`;
   const db = await getDb();
+  const now = new Date();
 
-  if (intent === "status") {
-    const submission = parseWithZod(formData, { schema: setStatusSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+  if (intent === "release") {
     const { ip, requestId } = requestMetaFor(request, context);
-    const result = await setSiteStatusByOperator(db, { siteId: site.id, to: submission.value.status, note: submission.value.note, actorId: user.id, ip, requestId });
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: { status: ["validation.sameStatus"] } }) }, { status: 400 });
-    return redirect(`${here}?etat=${result.to}`);
+    const released = await releaseSiteHold(db, { siteId: site.id, actorId: user.id, ip, requestId, at: now });
+    if (!released.ok) return data({ intent, error: "site.hold.notHeld" }, { status: 409 });
+    return redirect(`${here}?libere=1`);
   }
 
-  const now = new Date();
+  if (intent === "status") {
+    const submission = parseWithZod(formData, { schema: setStatusSchema(now) });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const { ip, requestId } = requestMetaFor(request, context);
+    const { status, note, hold } = submission.value;
+    const result = await setSiteStatusByOperator(db, { siteId: site.id, to: status, note, hold, actorId: user.id, ip, requestId, at: now });
+    if (!result.ok) {
+      const fieldErrors: Record<string, string[]> = result.reason === "hold_past" ? { holdUntil: ["validation.holdUntil.past"] } : { status: ["validation.sameStatus"] };
+      return data({ intent, result: submission.reply({ fieldErrors }) }, { status: 400 });
+    }
+    return redirect(result.from === result.to ? `${here}?tenu=${result.to}` : `${here}?etat=${result.to}`);
+  }
+
   const submission = parseWithZod(formData, { schema: siteMaintenanceSchema(now) });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const planned = await planMaintenance(db, { siteId: site.id, ...submission.value, actorId: user.id, now });
@@ -88,27 +105,29 @@ function useDuration() {
 }
 
 export default function SitePage() {
-  const { site, offices, history, report } = useLoaderData<typeof loader>();
+  const { site, hold, offices, history, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("network");
   const locale = toLocale(i18n.language);
   const duration = useDuration();
   const statusLabel = (status: LinkStatus) => t(`status.link.${status}`, { ns: "common" });
-  const setStatus = searchParams.get("etat");
-  const doneStatus = LINK_STATUSES.find((s) => s === setStatus);
+  const doneStatus = LINK_STATUSES.find((s) => s === searchParams.get("etat"));
+  const heldStatus = LINK_STATUSES.find((s) => s === searchParams.get("tenu"));
+  const shown = displayedLinkStatus({ linkStatus: site.linkStatus, monitoringLostAt: site.monitoringLostAt, operatorHeld: hold !== null });
+  const releaseError = actionData?.intent === "release" && "error" in actionData ? actionData.error : null;
 
-  const [statusForm, statusFields] = useForm<{ status: string; note: string }>({
+  const [statusForm, statusFields] = useForm<{ status: string; note: string; hold: string; holdUntil: string }>({
     id: "set-status",
-    lastResult: actionData?.intent === "status" ? (actionData.result as SubmissionResult<string[]>) : undefined,
+    lastResult: actionData?.intent === "status" && "result" in actionData ? (actionData.result as SubmissionResult<string[]>) : undefined,
   });
   const [maintenanceForm, maintenanceFields] = useForm<{ startsAt: string; endsAt: string; reason: string }>({
     id: "plan-maintenance",
-    lastResult: actionData?.intent === "maintenance" ? (actionData.result as SubmissionResult<string[]>) : undefined,
+    lastResult: actionData?.intent === "maintenance" && "result" in actionData ? (actionData.result as SubmissionResult<string[]>) : undefined,
   });
   const tr = (key: string) => t(key);
   const summary = [
-    ...errorSummaryItems(tr, statusForm.errors, [statusFields.status, statusFields.note], statusFields.status),
+    ...errorSummaryItems(tr, statusForm.errors, [statusFields.status, statusFields.note, statusFields.hold, statusFields.holdUntil], statusFields.status),
     ...errorSummaryItems(tr, maintenanceForm.errors, [maintenanceFields.startsAt, maintenanceFields.endsAt, maintenanceFields.reason], maintenanceFields.startsAt),
   ];
 
@@ -116,13 +135,22 @@ export default function SitePage() {
     <>
       <Breadcrumbs items={[{ label: t("site.breadcrumb"), to: "/reseau" }]} />
       <ErrorSummary errors={summary} />
+      {releaseError ? <Notice tone="error">{t(releaseError)}</Notice> : null}
       {doneStatus ? <Notice tone="success">{t("site.statusSet", { status: statusLabel(doneStatus) })}</Notice> : null}
+      {heldStatus ? <Notice tone="success">{t("site.holdSet", { status: statusLabel(heldStatus) })}</Notice> : null}
+      {searchParams.get("libere") === "1" ? <Notice tone="success">{t("site.hold.released")}</Notice> : null}
       {searchParams.get("maintenance") === "planifiee" ? <Notice tone="success">{t("site.maintenancePlanned")}</Notice> : null}
       <PageHeading caption={t("site.caption", { code: site.code })}>{site.name}</PageHeading>
       <p>
-        {t("site.currentStatus")} : <StatusBadge kind="link" status={site.linkStatus} />{" "}
-        {t("site.since", { date: formatDateTime(site.linkStatusSince, locale) })}
+        {t("site.currentStatus")} : <StatusBadge kind="link" status={shown} />{" "}
+        {shown === "unknown" && site.monitoringLostAt
+          ? t("site.since", { date: formatDateTime(site.monitoringLostAt, locale) })
+          : t("site.since", { date: formatDateTime(site.linkStatusSince, locale) })}
       </p>
+      {site.monitoringLostAt ? (
+        <MonitoringLostNotice since={site.monitoringLostAt} reason={site.monitoringLostReason} knownStatus={site.linkStatus} held={hold !== null} />
+      ) : null}
+      {hold ? <SiteHoldNotice hold={hold} /> : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("site.detailsTitle")}</h2>
@@ -184,7 +212,7 @@ export default function SitePage() {
             name={statusFields.status.name}
             id={statusFields.status.id}
             legend={t("setStatus.status.legend")}
-            options={LINK_STATUSES.filter((s) => s !== site.linkStatus).map((s) => ({ value: s, label: statusLabel(s) }))}
+            options={LINK_STATUSES.map((s) => ({ value: s, label: s === site.linkStatus ? t("setStatus.status.current", { status: statusLabel(s) }) : statusLabel(s) }))}
             defaultValue={statusFields.status.initialValue}
             error={translateErrors(tr, statusFields.status.errors)}
           />
@@ -195,6 +223,25 @@ export default function SitePage() {
             error={translateErrors(tr, statusFields.note.errors)}
             rows={3}
             {...getTextareaProps(statusFields.note)}
+          />
+          <Radios
+            name={statusFields.hold.name}
+            id={statusFields.hold.id}
+            legend={t("setStatus.hold.legend")}
+            hint={t("setStatus.hold.hint")}
+            options={HOLD_CHOICES.map((choice) => ({
+              value: choice,
+              label: choice === "release" ? t("setStatus.hold.release") : choice === "until" ? t("setStatus.hold.until") : t("setStatus.hold.hours", { count: Number(choice) }),
+            }))}
+            defaultValue={statusFields.hold.initialValue ?? "release"}
+            error={translateErrors(tr, statusFields.hold.errors)}
+          />
+          <Field
+            label={t("setStatus.holdUntil.label")}
+            hint={t("setStatus.holdUntil.hint")}
+            error={translateErrors(tr, statusFields.holdUntil.errors)}
+            width={20}
+            {...getInputProps(statusFields.holdUntil, { type: "datetime-local" })}
           />
           <Button type="submit">{t("setStatus.submit")}</Button>
         </Form>
@@ -274,14 +321,35 @@ export default function SitePage() {
             {
               header: t("site.historyColumns.change"),
               cell: (h) =>
-                h.fromStatus ? t("site.transition", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) }) : t("site.initial", { to: statusLabel(h.toStatus) }),
+                h.kind === "gap"
+                  ? t("site.gap.change", { end: h.endedAt ? t("site.gap.until", { date: formatDateTime(h.endedAt, locale) }) : t("site.gap.ongoing") })
+                  : h.fromStatus
+                    ? t("site.transition", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })
+                    : t("site.initial", { to: statusLabel(h.toStatus) }),
             },
-            { header: t("site.historyColumns.source"), cell: (h) => t(`source.${h.source}`) },
-            { header: t("site.historyColumns.note"), cell: (h) => h.note ?? "" },
-            { header: t("site.historyColumns.actor"), cell: (h) => h.actorName ?? t("site.noActor") },
+            {
+              header: t("site.historyColumns.source"),
+              cell: (h) =>
+                h.kind === "gap" ? (
+                  t("site.gap.source")
+                ) : (
+                  <>
+                    {t(`source.${h.source}`)}
+                    {h.rule ? <span className="secondary-text"> — {t("site.rule.label", { rule: t(`site.rule.${h.rule}`) })}</span> : null}
+                  </>
+                ),
+            },
+            {
+              header: t("site.historyColumns.note"),
+              cell: (h) =>
+                h.kind === "gap"
+                  ? t("site.gap.note", { cause: t(`site.monitoring.cause.${h.reason}`), status: statusLabel(h.knownStatus) })
+                  : (h.note ?? ""),
+            },
+            { header: t("site.historyColumns.actor"), cell: (h) => (h.kind === "change" && h.actorName ? h.actorName : t("site.noActor")) },
           ]}
           rows={history}
-          rowKey={(h) => h.id}
+          rowKey={(h) => `${h.kind}-${h.id}`}
           empty={t("site.historyEmpty")}
         />
       </section>

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
-import { agencies, linkStatusChanges, offices, regions, sites, towns, users } from "../../db/schema";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { agencies, auditLog, linkStatusChanges, offices, regions, siteMonitoringGaps, sites, towns, users } from "../../db/schema";
 import { z } from "zod";
-import { LINK_STATUSES, REGION_CODES, type LinkSource, type LinkStatus, type RegionCode, type SiteKind } from "~/domain/constants";
+import { LINK_STATUSES, REGION_CODES, type LinkSource, type LinkStatus, type MonitoringLossReason, type RegionCode, type SiteKind } from "~/domain/constants";
+import { COMBINATION_RULES, operatorHoldActive, type CombinationRule } from "~/domain/link-combination";
 import { audit } from "~/services/audit.server";
-import { changeSiteLinkStatus } from "~/services/link-status.server";
+import { changeSiteLinkStatus, invalidateStatusSummary } from "~/services/link-status.server";
 import type { Database, Executor } from "~/utils/db.server";
 
 export const CONSOLE_PAGE_SIZE = 50;
@@ -124,18 +125,39 @@ export async function siteFilterOptions(db: Executor) {
   return [...byRegion.values()];
 }
 
-export interface SiteHistoryEntry {
-  id: number;
-  at: Date;
-  fromStatus: LinkStatus | null;
-  toStatus: LinkStatus;
-  source: LinkSource;
-  note: string | null;
+/** One row of a site's history: a status change, or a stretch of interrupted monitoring. */
+export type SiteHistoryEntry =
+  | {
+      kind: "change";
+      id: number;
+      at: Date;
+      fromStatus: LinkStatus | null;
+      toStatus: LinkStatus;
+      source: LinkSource;
+      note: string | null;
+      actorName: string | null;
+      /** The combination rule that decided an automatic change; null for the operator's and older rows. */
+      rule: CombinationRule | null;
+    }
+  | { kind: "gap"; id: number; at: Date; endedAt: Date | null; reason: MonitoringLossReason; knownStatus: LinkStatus };
+
+/** An operator's hold in force: until when (null: until released), since when and by whom. */
+export interface SiteHold {
+  until: Date | null;
+  setAt: Date | null;
   actorName: string | null;
 }
 
-/** The site of `code` with its region, town, offices and latest changes; null when unknown. */
-export async function siteDetails(db: Executor, code: string) {
+const HOLD_AUDIT_ACTIONS = ["network.site.status_set", "network.site.hold_set"] as const;
+
+const asRule = (value: string | null): CombinationRule | null => (COMBINATION_RULES as readonly string[]).includes(value ?? "") ? (value as CombinationRule) : null;
+
+/**
+ * The site of `code` with its region, town, offices, the operator's hold in force (an expired
+ * hold is no hold), its monitoring health and its latest history — status changes and
+ * monitoring gaps together, newest first; null when unknown.
+ */
+export async function siteDetails(db: Executor, code: string, now: Date = new Date()) {
   const [site] = await db
     .select({
       id: sites.id,
@@ -149,6 +171,10 @@ export async function siteDetails(db: Executor, code: string) {
       linkStatus: sites.linkStatus,
       linkStatusSince: sites.linkStatusSince,
       lastHeartbeatAt: sites.lastHeartbeatAt,
+      monitoringLostAt: sites.monitoringLostAt,
+      monitoringLostReason: sites.monitoringLostReason,
+      operatorHeld: sites.operatorHeld,
+      operatorHoldUntil: sites.operatorHoldUntil,
       regionCode: sites.regionCode,
       regionName: regions.name,
       townName: towns.name,
@@ -158,7 +184,8 @@ export async function siteDetails(db: Executor, code: string) {
     .innerJoin(towns, eq(towns.id, sites.townId))
     .where(eq(sites.code, code));
   if (!site) return null;
-  const [hosted, history] = await Promise.all([
+  const held = operatorHoldActive(site.operatorHeld ? { until: site.operatorHoldUntil } : null, now);
+  const [hosted, changes, gaps, holdSet] = await Promise.all([
     db
       .select({ code: offices.code, name: offices.name, agencyNameFr: agencies.nameFr, agencyNameEn: agencies.nameEn, acceptsOnline: offices.acceptsOnline })
       .from(offices)
@@ -174,53 +201,146 @@ export async function siteDetails(db: Executor, code: string) {
         source: linkStatusChanges.source,
         note: linkStatusChanges.note,
         actorName: users.fullName,
+        rule: linkStatusChanges.rule,
       })
       .from(linkStatusChanges)
       .leftJoin(users, eq(users.id, linkStatusChanges.actorId))
       .where(eq(linkStatusChanges.siteId, site.id))
       .orderBy(desc(linkStatusChanges.at), desc(linkStatusChanges.id))
       .limit(HISTORY_LENGTH),
+    db
+      .select()
+      .from(siteMonitoringGaps)
+      .where(eq(siteMonitoringGaps.siteId, site.id))
+      .orderBy(desc(siteMonitoringGaps.startedAt), desc(siteMonitoringGaps.id))
+      .limit(HISTORY_LENGTH),
+    held
+      ? db
+          .select({ at: auditLog.at, actorName: users.fullName })
+          .from(auditLog)
+          .leftJoin(users, eq(users.id, auditLog.actorId))
+          .where(and(eq(auditLog.targetType, "site"), eq(auditLog.targetId, String(site.id)), inArray(auditLog.action, [...HOLD_AUDIT_ACTIONS])))
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
+          .limit(1)
+      : Promise.resolve([]),
   ]);
-  return { site, offices: hosted, history: history satisfies SiteHistoryEntry[] };
+  const history: SiteHistoryEntry[] = [
+    ...changes.map((c) => ({ kind: "change" as const, ...c, rule: c.source === "operator" ? null : asRule(c.rule) })),
+    ...gaps.map((g) => ({ kind: "gap" as const, id: g.id, at: g.startedAt, endedAt: g.endedAt, reason: g.reason, knownStatus: g.knownStatus })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === b.kind ? b.id - a.id : a.kind === "gap" ? -1 : 1))
+    .slice(0, HISTORY_LENGTH);
+  const hold: SiteHold | null = held ? { until: site.operatorHoldUntil, setAt: holdSet[0]?.at ?? null, actorName: holdSet[0]?.actorName ?? null } : null;
+  return { site, hold, offices: hosted, history };
 }
+
+/** How long an operator's status holds: until released, a number of hours, or a date and time. */
+export const HOLD_CHOICES = ["release", "1", "4", "24", "until"] as const;
+export type HoldChoice = (typeof HOLD_CHOICES)[number];
 
 export interface SetStatusRequest {
   siteId: number;
   to: LinkStatus;
   note: string;
   actorId: string;
+  /** The hold that comes with the status; until released when missing. */
+  hold?: { until: Date | null };
   ip?: string | null;
   requestId?: string | null;
   at?: Date;
 }
 
-export type SetStatusResult = { ok: true; from: LinkStatus; to: LinkStatus } | { ok: false; reason: "same_status" | "unknown_site" };
+export type SetStatusResult =
+  | { ok: true; from: LinkStatus; to: LinkStatus; heldUntil: Date | null }
+  | { ok: false; reason: "same_status" | "unknown_site" | "hold_past" };
 
-/** An operator sets a site's status by hand, with a note: history, effects and audit in one transaction. */
+const holdDetails = (hold: { until: Date | null } | null) => (hold ? { until: hold.until ? hold.until.toISOString() : null } : null);
+
+/**
+ * An operator sets a site's status by hand, with a note, and holds it (combination rule 3) until
+ * released or until `hold.until`: history, effects, the hold and the audit in one transaction.
+ * The same status as the current one is accepted when the hold changes (only the hold and the
+ * audit are written then, as there is no status change to record).
+ */
 export async function setSiteStatusByOperator(db: Database, request: SetStatusRequest): Promise<SetStatusResult> {
+  const at = request.at ?? new Date();
+  const hold = request.hold ?? { until: null };
+  if (hold.until && hold.until.getTime() <= at.getTime()) return { ok: false, reason: "hold_past" };
   return db.transaction(async (tx) => {
-    const result = await changeSiteLinkStatus(tx, {
-      siteId: request.siteId,
-      to: request.to,
-      source: "operator",
-      note: request.note,
-      actorId: request.actorId,
-      at: request.at,
-    });
-    if (!result.changed) {
+    const [site] = await tx
+      .select({ id: sites.id, linkStatus: sites.linkStatus, operatorHeld: sites.operatorHeld, operatorHoldUntil: sites.operatorHoldUntil })
+      .from(sites)
+      .where(eq(sites.id, request.siteId))
+      .for("update");
+    if (!site) return { ok: false, reason: "unknown_site" };
+    const before = operatorHoldActive(site.operatorHeld ? { until: site.operatorHoldUntil } : null, at) ? { until: site.operatorHoldUntil } : null;
+    let changeId: number | null = null;
+    if (site.linkStatus === request.to) {
+      const sameHold = before !== null && (before.until?.getTime() ?? null) === (hold.until?.getTime() ?? null);
+      if (sameHold) return { ok: false, reason: "same_status" };
+    } else {
+      const result = await changeSiteLinkStatus(tx, { siteId: site.id, to: request.to, source: "operator", note: request.note, actorId: request.actorId, at });
       // Operators are not held back by maintenance or connection state; only these two remain.
-      return { ok: false, reason: result.reason === "unknown_site" ? "unknown_site" : "same_status" };
+      if (!result.changed) return { ok: false, reason: result.reason === "unknown_site" ? "unknown_site" : "same_status" };
+      changeId = result.changeId;
     }
+    await tx.update(sites).set({ operatorHeld: true, operatorHoldUntil: hold.until, updatedAt: at }).where(eq(sites.id, site.id));
+    // A held site shows its status, not `unknown`: the public summary is recomputed.
+    if (changeId === null) await invalidateStatusSummary(tx);
     await audit(tx, {
-      action: "network.site.status_set",
+      action: changeId === null ? "network.site.hold_set" : "network.site.status_set",
       actorId: request.actorId,
       targetType: "site",
-      targetId: String(request.siteId),
+      targetId: String(site.id),
       ip: request.ip ?? null,
       requestId: request.requestId ?? null,
-      details: { before: { linkStatus: result.from }, after: { linkStatus: result.to }, note: request.note, changeId: result.changeId },
+      details: {
+        before: { linkStatus: site.linkStatus, hold: holdDetails(before) },
+        after: { linkStatus: request.to, hold: holdDetails(hold) },
+        note: request.note,
+        changeId,
+      },
     });
-    return { ok: true, from: result.from, to: result.to };
+    return { ok: true, from: site.linkStatus, to: request.to, heldUntil: hold.until };
+  });
+}
+
+export interface ReleaseHoldRequest {
+  siteId: number;
+  actorId: string;
+  ip?: string | null;
+  requestId?: string | null;
+  at?: Date;
+}
+
+export type ReleaseHoldResult = { ok: true; status: LinkStatus } | { ok: false; reason: "not_held" | "unknown_site" };
+
+/**
+ * The operator releases a site's status: probes and alerts decide again from their next
+ * evidence. The status itself does not change, so only the audit records it.
+ */
+export async function releaseSiteHold(db: Database, request: ReleaseHoldRequest): Promise<ReleaseHoldResult> {
+  const at = request.at ?? new Date();
+  return db.transaction(async (tx) => {
+    const [site] = await tx
+      .select({ id: sites.id, linkStatus: sites.linkStatus, operatorHeld: sites.operatorHeld, operatorHoldUntil: sites.operatorHoldUntil })
+      .from(sites)
+      .where(eq(sites.id, request.siteId))
+      .for("update");
+    if (!site) return { ok: false, reason: "unknown_site" };
+    if (!operatorHoldActive(site.operatorHeld ? { until: site.operatorHoldUntil } : null, at)) return { ok: false, reason: "not_held" };
+    await tx.update(sites).set({ operatorHeld: false, operatorHoldUntil: null, updatedAt: at }).where(eq(sites.id, site.id));
+    await invalidateStatusSummary(tx);
+    await audit(tx, {
+      action: "network.site.hold_released",
+      actorId: request.actorId,
+      targetType: "site",
+      targetId: String(site.id),
+      ip: request.ip ?? null,
+      requestId: request.requestId ?? null,
+      details: { linkStatus: site.linkStatus, before: { hold: holdDetails({ until: site.operatorHoldUntil }) }, after: { hold: null } },
+    });
+    return { ok: true, status: site.linkStatus };
   });
 }
 
@@ -253,14 +373,41 @@ export function toLomeInputValue(date: Date): string {
 export const NOTE_MAX_LENGTH = 500;
 export const REASON_MAX_LENGTH = 300;
 
-export const setStatusSchema = z.object({
-  status: z.enum(LINK_STATUSES, { error: (issue) => (issue.input === undefined ? "validation.status.required" : "validation.status.invalid") }),
-  note: z
-    .string({ error: "validation.note.required" })
-    .trim()
-    .min(1, { error: "validation.note.required" })
-    .max(NOTE_MAX_LENGTH, { error: "validation.note.tooLong" }),
-});
+const HOURS_BY_CHOICE: Partial<Record<HoldChoice, number>> = { "1": 1, "4": 4, "24": 24 };
+
+/**
+ * The operator's status form: the status, a note, and how long the status holds (until
+ * released by default, 1, 4 or 24 hours, or until a date and time in Lomé, which must be in the
+ * future). The value carries the hold's end: null until released.
+ */
+export function setStatusSchema(now: Date) {
+  return z
+    .object({
+      status: z.enum(LINK_STATUSES, { error: (issue) => (issue.input === undefined ? "validation.status.required" : "validation.status.invalid") }),
+      note: z
+        .string({ error: "validation.note.required" })
+        .trim()
+        .min(1, { error: "validation.note.required" })
+        .max(NOTE_MAX_LENGTH, { error: "validation.note.tooLong" }),
+      hold: z.enum(HOLD_CHOICES, { error: (issue) => (issue.input === undefined ? "validation.hold.required" : "validation.hold.invalid") }),
+      holdUntil: z.string().optional(),
+    })
+    .transform((value, ctx) => {
+      let until: Date | null = null;
+      const hours = HOURS_BY_CHOICE[value.hold];
+      if (hours !== undefined) until = new Date(now.getTime() + hours * 60 * 60 * 1000);
+      else if (value.hold === "until") {
+        const typed = value.holdUntil?.trim();
+        until = typed ? parseLomeDateTime(typed) : null;
+        const message = !typed ? "validation.holdUntil.required" : !until ? "validation.holdUntil.invalid" : until.getTime() <= now.getTime() ? "validation.holdUntil.past" : null;
+        if (message) {
+          ctx.addIssue({ code: "custom", path: ["holdUntil"], message });
+          return z.NEVER;
+        }
+      }
+      return { status: value.status, note: value.note, hold: { until } };
+    });
+}
 
 const lomeDateTime = (field: "startsAt" | "endsAt") =>
   z.string({ error: `validation.${field}.required` }).transform((value, ctx) => {
