@@ -1,5 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -9,7 +8,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { acquireDataDirLock } from "./pglite-lock";
 import * as schema from "./schema";
+
+export { DataDirLockedError } from "./pglite-lock";
 
 export type Schema = typeof schema;
 /**
@@ -34,7 +36,13 @@ export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)),
 
 export type DatabaseOptions =
   | { driver: "postgres"; url: string; max?: number; connectTimeoutSeconds?: number; statementTimeoutMs?: number }
-  | { driver: "pglite"; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob /* start from a dump */ };
+  | {
+      driver: "pglite";
+      dataDir?: string /* undefined: in memory */;
+      loadDataDir?: Blob /* start from a dump */;
+      /** Named in the data directory's lock ("portal", "token"…): what a second process is told holds it. */
+      owner?: string;
+    };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
@@ -48,14 +56,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = drizzlePostgres(client, { schema });
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  if (options.dataDir) {
-    // PGlite creates only the last folder and kills the process when the parent is missing.
-    mkdirSync(dirname(options.dataDir), { recursive: true });
+  // One process per data directory (db/pglite-lock.ts): a second one throws DataDirLockedError here,
+  // before PGlite reads a file. The lock also creates the directory and its parents (PGlite creates
+  // only the last folder and kills the process when the parent is missing).
+  const lock = options.dataDir ? acquireDataDirLock(options.dataDir, options.owner) : null;
+  let client: PGlite;
+  try {
+    client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
   }
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, driver: "pglite", close: () => client.close(), dumpDataDir: () => client.dumpDataDir("none") };
+  const close = async () => {
+    try {
+      if (!client.closed) await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, driver: "pglite", close, dumpDataDir: () => client.dumpDataDir("none") };
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
@@ -67,7 +88,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 /** Options from the environment: DATABASE_URL → PostgreSQL, otherwise PGlite in PGLITE_DIR (./.data/pglite). */
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, owner?: string): DatabaseOptions {
   if (env.DATABASE_URL) {
     return {
       driver: "postgres",
@@ -78,7 +99,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     };
   }
   if (env.PGLITE_DIR === "memory") return { driver: "pglite" };
-  return { driver: "pglite", dataDir: env.PGLITE_DIR ? resolve(env.PGLITE_DIR) : DEFAULT_DATA_DIR };
+  return { driver: "pglite", dataDir: env.PGLITE_DIR ? resolve(env.PGLITE_DIR) : DEFAULT_DATA_DIR, ...(owner ? { owner } : {}) };
 }
 
 /** postgres.js and Node codes of a server that cannot be reached or went away. */

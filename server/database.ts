@@ -1,4 +1,4 @@
-import { databaseOptionsFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from "../db/client";
+import { DataDirLockedError, databaseOptionsFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from "../db/client";
 import type { ServerConfig } from "./config";
 import type { Logger } from "./logging";
 
@@ -14,9 +14,25 @@ export function shouldSeed(driver: DatabaseHandle["driver"], config: Pick<Server
 
 /** Open the database named by the environment, migrate it and seed it as the policy says. */
 export async function prepareDatabase(config: ServerConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
-  const options = databaseOptionsFromEnv(env);
+  const options = databaseOptionsFromEnv(env, "portal");
   const started = Date.now();
-  const handle = await openDatabase(options);
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase(options);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      // Another process has this embedded database open (the portal started twice, a token or
+      // seed command running): refuse at once rather than share its files (db/pglite-lock.ts).
+      logger.error("database_locked", {
+        dataDir: error.dataDir,
+        holderPid: error.holder?.pid ?? null,
+        holder: error.holder?.owner ?? null,
+        hint: "stop the other process, or give this one its own PGLITE_DIR (or a PostgreSQL DATABASE_URL)",
+      });
+      process.stderr.write(`\nGuichet cannot start: ${error.message}\n\n`);
+    }
+    throw error;
+  }
   logger.info("database_opened", {
     driver: handle.driver,
     location: options.driver === "pglite" ? (options.dataDir ?? "memory") : redactUrl(options.url),
