@@ -5,7 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../db/client";
-import { auditLog } from "../db/schema";
+import { auditLog, sites } from "../db/schema";
+import { createSiteWithOffice } from "../db/seed/factories";
 import { createTestDatabase } from "../db/testing";
 import { sessionCookieName } from "../app/utils/session.server";
 import { readForm } from "~/utils/body.server";
@@ -175,11 +176,24 @@ describe("the HTTP server", () => {
   it("answers /readyz 200 on a migrated database and 503 on an unmigrated one", async () => {
     const ready = await send(main.port, "/readyz");
     expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.body)).toEqual({ status: "ready", monitoring: "live", sitesUnknown: 0 });
     expect(ready.headers["cache-control"]).toBe("no-store");
     const notReady = await send(unmigrated.port, "/readyz");
     expect(notReady.status).toBe(503);
     expect(JSON.parse(notReady.body)).toMatchObject({ status: "unavailable", reason: "migrations_pending" });
     expect(notReady.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("stays ready on /readyz while monitoring is interrupted, and says how many buildings are unknown", async () => {
+    const { site } = await createSiteWithOffice(migrated.db, { linkStatus: "down" });
+    await migrated.db.update(sites).set({ monitoringLostAt: new Date(), monitoringLostReason: "mass_silence" }).where(eq(sites.id, site.id));
+    try {
+      const res = await send(main.port, "/readyz");
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ status: "ready", monitoring: "interrupted", sitesUnknown: 1 });
+    } finally {
+      await migrated.db.update(sites).set({ monitoringLostAt: null, monitoringLostReason: null }).where(eq(sites.id, site.id));
+    }
   });
 
   it("answers /readyz 503 when the database does not answer", async () => {

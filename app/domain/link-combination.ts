@@ -95,7 +95,12 @@ export function combineLinkEvidence(e: SiteEvidence): LinkVerdict {
  * What pages and the API show for a site: maintenance, planned sites and an operator's status
  * as they are; `unknown` while its monitoring is lost; otherwise its link status.
  */
-export function displayedLinkStatus(site: { linkStatus: LinkStatus; monitoringLostAt: Date | string | null; operatorHeld?: boolean }): DisplayedLinkStatus {
+export function displayedLinkStatus(site: {
+  linkStatus: LinkStatus;
+  monitoringLostAt: Date | string | null;
+  /** The operator's hold is in force now (see operatorHoldActive), not merely recorded. */
+  operatorHeld?: boolean;
+}): DisplayedLinkStatus {
   if (site.linkStatus === "maintenance" || site.linkStatus === "not_connected") return site.linkStatus;
   if (site.operatorHeld) return site.linkStatus;
   return site.monitoringLostAt ? "unknown" : site.linkStatus;

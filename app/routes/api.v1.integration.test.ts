@@ -1,7 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sites } from "../../db/schema";
 import { createSiteWithOffice } from "../../db/seed/factories";
 import { createTestDatabase } from "../../db/testing";
 import type { DatabaseHandle } from "../../db/client";
+import { invalidateStatusSummary } from "~/services/link-status.server";
+import { forgetStatusSummaryMemo } from "~/services/status-summary.server";
 import { resetApiRateLimits, takeApiHit } from "~/services/public-api.server";
 import { setDatabaseHandle } from "~/utils/db.server";
 import { loader as siteLoader } from "./api.v1.sites.$code";
@@ -34,7 +38,8 @@ describe("public JSON API and feed", () => {
     const body = await res.json();
     expect(Object.keys(body)).toEqual(expect.arrayContaining(["generatedAt", "regions", "incidents"]));
     expect(body.regions.map((r: { code: string }) => r.code)).toEqual(["maritime", "kara"]); // the regions the factory created, south to north
-    expect(body.regions[0].sites).toEqual({ total: 3, connected: 3, up: 3, degraded: 0, down: 0, maintenance: 0, notConnected: 0 });
+    expect(body.regions[0].sites).toEqual({ total: 3, connected: 3, up: 3, degraded: 0, down: 0, maintenance: 0, notConnected: 0, unknown: 0 });
+    expect(body.monitoring).toEqual({ interrupted: false, sitesUnknown: 0, since: null });
     expect(body.incidents).toEqual([expect.objectContaining({ site: siteCode, status: "down", since: expect.any(String) })]);
   });
 
@@ -44,7 +49,7 @@ describe("public JSON API and feed", () => {
     expect(response1.headers.get("X-Total-Count")).toBe("3");
     expect(response1.headers.get("Link")).toContain('</api/v1/sites?region=maritime&perPage=2&page=2>; rel="next"');
     expect(page1).toHaveLength(2);
-    expect(Object.keys(page1[0]).sort()).toEqual(["code", "name", "region", "since", "status", "town"]);
+    expect(Object.keys(page1[0]).sort()).toEqual(["code", "knownStatus", "name", "region", "since", "status", "town"]);
     const response2 = await sitesLoader({ request: get("/api/v1/sites?region=maritime&perPage=2&page=2"), params: {}, context });
     const page2 = await response2.json();
     expect(page2).toHaveLength(1);
@@ -68,6 +73,30 @@ describe("public JSON API and feed", () => {
     const missing = await siteLoader({ request: get("/api/v1/sites/NOPE-1"), params: { code: "NOPE-1" }, context });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: "not_found" });
+  });
+
+  it("shows a building whose monitoring is interrupted as unknown, with its last known status, and says so in /api/v1/status", async () => {
+    const lostAt = new Date("2026-12-01T08:00:00Z");
+    await handle.db.update(sites).set({ monitoringLostAt: lostAt, monitoringLostReason: "source_silent" }).where(eq(sites.code, siteCode));
+    await invalidateStatusSummary(handle.db);
+    forgetStatusSummaryMemo(handle.db);
+    try {
+      const status = await (await statusLoader({ request: get("/api/v1/status"), params: {}, context })).json();
+      expect(status.monitoring).toEqual({ interrupted: true, sitesUnknown: 1, since: lostAt.toISOString() });
+      expect(status.regions[1].sites).toMatchObject({ down: 0, unknown: 1, connected: 1 });
+      expect(status.incidents).toEqual([]); // not an outage the public is told about
+
+      const unknown = await (await sitesLoader({ request: get("/api/v1/sites?status=unknown"), params: {}, context })).json();
+      expect(unknown).toEqual([expect.objectContaining({ code: siteCode, status: "unknown", knownStatus: "down" })]);
+      const down = await (await sitesLoader({ request: get("/api/v1/sites?status=down"), params: {}, context })).json();
+      expect(down).toEqual([]);
+      const one = await (await siteLoader({ request: get(`/api/v1/sites/${siteCode}`), params: { code: siteCode }, context })).json();
+      expect(one).toMatchObject({ status: "unknown", knownStatus: "down" });
+    } finally {
+      await handle.db.update(sites).set({ monitoringLostAt: null, monitoringLostReason: null }).where(eq(sites.code, siteCode));
+      await invalidateStatusSummary(handle.db);
+    forgetStatusSummaryMemo(handle.db);
+    }
   });
 
   it("rate-limits per client address", () => {

@@ -16,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     regions: summary.regions.map((r) => ({ code: r.code, name: r.name, sites: r.sites })),
     incidents: summary.incidents.map((i) => ({ site: i.site, name: i.name, region: i.region, town: i.town, status: i.status, since: i.since })),
     maintenance: summary.maintenance.map((m) => ({ site: m.site, region: m.region, startsAt: m.startsAt, endsAt: m.endsAt, reason: m.reason })),
+    monitoring: summary.monitoring,
   });
 }
 

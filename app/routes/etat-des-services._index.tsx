@@ -55,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       planned,
       agencies: summary.agencies,
       towns: summary.towns,
+      monitoring: summary.monitoring,
       history: summary.history.slice((page - 1) * HISTORY_PER_PAGE, page * HISTORY_PER_PAGE),
       historyTotal: summary.history.length,
       page,
@@ -93,11 +94,16 @@ export default function StatusPage() {
         <Notice tone="warning" title={t("page.incidentsNotice", { count: d.incidents.length, down })}>
           <p>{t("page.incidentsHelp")}</p>
         </Notice>
-      ) : (
+      ) : d.monitoring.interrupted ? null : (
         <Notice tone="success">
           <p>{t("page.allUp")}</p>
         </Notice>
       )}
+      {d.monitoring.interrupted ? (
+        <Notice tone="warning" title={t("monitoring.title", { count: d.monitoring.sitesUnknown })}>
+          <p>{t("monitoring.body", { since: d.monitoring.since ? formatDateTime(d.monitoring.since, d.locale) : "" })}</p>
+        </Notice>
+      ) : null}
 
       <h2 id="regions">{t("regions.title")}</h2>
       <Table
@@ -112,6 +118,7 @@ export default function StatusPage() {
           { header: t("legend.degraded"), cell: (r) => n(r.sites.degraded), numeric: true },
           { header: t("legend.down"), cell: (r) => n(r.sites.down), numeric: true },
           { header: t("legend.maintenance"), cell: (r) => n(r.sites.maintenance), numeric: true },
+          { header: t("legend.unknown"), cell: (r) => n(r.sites.unknown), numeric: true },
           {
             header: t("regions.planned"),
             cell: (r) => n(d.planned.filter((w) => w.region === r.code).length),

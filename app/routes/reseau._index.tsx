@@ -153,7 +153,7 @@ export default function NetworkConsole() {
             rowHeader: true,
           },
           { header: t("console.columns.code"), nowrap: true, cell: (row) => row.code },
-          { header: t("console.columns.status"), cell: (row) => <StatusBadge kind="link" status={row.linkStatus} /> },
+          { header: t("console.columns.status"), cell: (row) => <StatusBadge kind="link" status={row.shownStatus} /> },
           { header: t("console.columns.since"), cell: (row) => formatDateTime(row.linkStatusSince, locale) },
           { header: t("console.columns.town"), cell: (row) => row.town },
           { header: t("console.columns.kind"), cell: (row) => t(`kind.${row.kind}`) },

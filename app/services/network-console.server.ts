@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies, auditLog, linkStatusChanges, offices, regions, siteMonitoringGaps, sites, towns, users } from "../../db/schema";
 import { z } from "zod";
-import { LINK_STATUSES, REGION_CODES, type LinkSource, type LinkStatus, type MonitoringLossReason, type RegionCode, type SiteKind } from "~/domain/constants";
-import { COMBINATION_RULES, operatorHoldActive, type CombinationRule } from "~/domain/link-combination";
+import { LINK_STATUSES, REGION_CODES, type DisplayedLinkStatus, type LinkSource, type LinkStatus, type MonitoringLossReason, type RegionCode, type SiteKind } from "~/domain/constants";
+import { COMBINATION_RULES, displayedLinkStatus, operatorHoldActive, type CombinationRule } from "~/domain/link-combination";
 import { audit } from "~/services/audit.server";
 import { changeSiteLinkStatus, invalidateStatusSummary } from "~/services/link-status.server";
 import type { Database, Executor } from "~/utils/db.server";
@@ -25,6 +25,8 @@ export interface ConsoleSiteRow {
   town: string;
   kind: SiteKind;
   linkStatus: LinkStatus;
+  /** As the status page shows it: `unknown` while the site's monitoring is interrupted. */
+  shownStatus: DisplayedLinkStatus;
   linkStatusSince: Date;
 }
 
@@ -85,6 +87,9 @@ export async function listSites(db: Executor, filters: SiteFilters, requestedPag
         kind: sites.kind,
         linkStatus: sites.linkStatus,
         linkStatusSince: sites.linkStatusSince,
+        monitoringLostAt: sites.monitoringLostAt,
+        operatorHeld: sites.operatorHeld,
+        operatorHoldUntil: sites.operatorHoldUntil,
         total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(sites)
@@ -101,7 +106,14 @@ export async function listSites(db: Executor, filters: SiteFilters, requestedPag
   // Past the last page the window function has no row to ride on: the counts give the total.
   if (found.length === 0) total = filters.status ? counts[filters.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   return {
-    rows: found.map(({ total: _total, ...row }) => row),
+    rows: found.map(({ total: _total, monitoringLostAt, operatorHeld, operatorHoldUntil, ...row }) => ({
+      ...row,
+      shownStatus: displayedLinkStatus({
+        linkStatus: row.linkStatus,
+        monitoringLostAt,
+        operatorHeld: operatorHeld && operatorHoldActive({ until: operatorHoldUntil }, new Date()),
+      }),
+    })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / CONSOLE_PAGE_SIZE)),

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
 import { agencies, linkStatusChanges, maintenanceWindows, offices, regions, sites, statusSummaries, towns } from "../../db/schema";
-import { LINK_STATUSES, type LinkStatus, type RegionCode } from "~/domain/constants";
+import { DISPLAYED_LINK_STATUSES, type DisplayedLinkStatus, type LinkStatus, type RegionCode } from "~/domain/constants";
+import { displayedLinkStatus, operatorHoldActive } from "~/domain/link-combination";
 import type { Executor } from "~/utils/db.server";
 
 /**
@@ -19,7 +20,8 @@ export const HISTORY_DAYS = 90;
 /** Incident history kept in the summary (newest first). */
 export const HISTORY_CAP = 200;
 
-export type StatusCounts = Record<"total" | "connected" | "up" | "degraded" | "down" | "maintenance" | "notConnected", number>;
+/** Sites per displayed status: a site whose monitoring is interrupted counts as `unknown` only. */
+export type StatusCounts = Record<"total" | "connected" | "up" | "degraded" | "down" | "maintenance" | "notConnected" | "unknown", number>;
 
 export interface RegionSummary {
   code: RegionCode;
@@ -52,8 +54,12 @@ export interface OfficeSummary {
   name: string;
   town: string;
   region: RegionCode;
-  status: LinkStatus;
-  /** Takes online requests now: accepts online and its building is up or degraded. */
+  /** As shown: `unknown` while the building's monitoring is interrupted. */
+  status: DisplayedLinkStatus;
+  /**
+   * Takes online requests now: accepts online and its building is up or degraded — by its last
+   * known status when its monitoring is interrupted (nothing is re-routed for a blind monitor).
+   */
   online: boolean;
 }
 
@@ -70,7 +76,15 @@ export interface TownSummary {
   region: RegionCode;
   lat: number;
   lng: number;
-  counts: Record<LinkStatus, number>;
+  counts: Record<DisplayedLinkStatus, number>;
+}
+
+/** Monitoring health as the public sees it: sites whose status is unknown, and since when. */
+export interface MonitoringSummary {
+  interrupted: boolean;
+  sitesUnknown: number;
+  /** The oldest interruption still open, null when none. */
+  since: string | null;
 }
 
 export interface PastIncident {
@@ -91,6 +105,7 @@ export interface StatusSummary {
   maintenance: MaintenanceSummary[];
   agencies: AgencySummary[];
   towns: TownSummary[];
+  monitoring: MonitoringSummary;
   /** Down and degraded periods that started in the last 90 days, newest first, at most 200. */
   history: PastIncident[];
 }
@@ -110,7 +125,9 @@ export async function getStatusSummary(db: Executor, now?: Date): Promise<Status
   }
   const [row] = await db.select().from(statusSummaries).where(eq(statusSummaries.id, STATUS_SUMMARY_ID));
   let summary: StatusSummary;
-  if (row && at.getTime() - row.generatedAt.getTime() < SUMMARY_MAX_AGE_MS && at.getTime() >= row.generatedAt.getTime()) {
+  // A row stored by an older build (without `monitoring`) is recomputed like a stale one.
+  const current = row && "monitoring" in row.summary;
+  if (row && current && at.getTime() - row.generatedAt.getTime() < SUMMARY_MAX_AGE_MS && at.getTime() >= row.generatedAt.getTime()) {
     summary = row.summary as unknown as StatusSummary;
   } else {
     summary = await computeStatusSummary(db, at);
@@ -134,15 +151,16 @@ async function storeStatusSummary(db: Executor, summary: StatusSummary): Promise
 }
 
 function emptyCounts(): StatusCounts {
-  return { total: 0, connected: 0, up: 0, degraded: 0, down: 0, maintenance: 0, notConnected: 0 };
+  return { total: 0, connected: 0, up: 0, degraded: 0, down: 0, maintenance: 0, notConnected: 0, unknown: 0 };
 }
 
-const COUNT_KEY: Record<LinkStatus, keyof StatusCounts> = {
+const COUNT_KEY: Record<DisplayedLinkStatus, keyof StatusCounts> = {
   up: "up",
   degraded: "degraded",
   down: "down",
   maintenance: "maintenance",
   not_connected: "notConnected",
+  unknown: "unknown",
 };
 
 export async function computeStatusSummary(db: Executor, now: Date): Promise<StatusSummary> {
@@ -160,6 +178,9 @@ export async function computeStatusSummary(db: Executor, now: Date): Promise<Sta
         townLng: towns.lng,
         status: sites.linkStatus,
         since: sites.linkStatusSince,
+        monitoringLostAt: sites.monitoringLostAt,
+        operatorHeld: sites.operatorHeld,
+        operatorHoldUntil: sites.operatorHoldUntil,
       })
       .from(sites)
       .innerJoin(towns, eq(towns.id, sites.townId))
@@ -199,21 +220,31 @@ export async function computeStatusSummary(db: Executor, now: Date): Promise<Sta
   const byTown = new Map<number, TownSummary>();
   const siteById = new Map(siteRows.map((s) => [s.id, s]));
   const incidents: IncidentInProgress[] = [];
+  const shown = new Map(siteRows.map((s) => [s.id, displayedLinkStatus({ linkStatus: s.status, monitoringLostAt: s.monitoringLostAt, operatorHeld: s.operatorHeld && operatorHoldActive({ until: s.operatorHoldUntil }, now) })]));
+  const monitoring: MonitoringSummary = { interrupted: false, sitesUnknown: 0, since: null };
   for (const site of siteRows) {
+    const status = shown.get(site.id) ?? site.status;
     const counts = byRegion.get(site.region)?.sites;
     if (counts) {
       counts.total += 1;
-      counts[COUNT_KEY[site.status]] += 1;
-      if (site.status !== "not_connected") counts.connected += 1;
+      counts[COUNT_KEY[status]] += 1;
+      if (status !== "not_connected") counts.connected += 1;
     }
     let town = byTown.get(site.townId);
     if (!town) {
-      town = { name: site.town, region: site.region, lat: site.townLat, lng: site.townLng, counts: Object.fromEntries(LINK_STATUSES.map((s) => [s, 0])) as Record<LinkStatus, number> };
+      const zero = Object.fromEntries(DISPLAYED_LINK_STATUSES.map((s) => [s, 0])) as Record<DisplayedLinkStatus, number>;
+      town = { name: site.town, region: site.region, lat: site.townLat, lng: site.townLng, counts: zero };
       byTown.set(site.townId, town);
     }
-    town.counts[site.status] += 1;
-    if (site.status === "down" || site.status === "degraded") {
-      incidents.push({ site: site.code, name: site.name, region: site.region, town: site.town, status: site.status, since: site.since.toISOString() });
+    town.counts[status] += 1;
+    if (status === "unknown" && site.monitoringLostAt) {
+      monitoring.sitesUnknown += 1;
+      const lost = site.monitoringLostAt.toISOString();
+      if (!monitoring.since || lost < monitoring.since) monitoring.since = lost;
+    }
+    // An incident is a known one: a site whose monitoring is interrupted shows in `monitoring`.
+    if (status === "down" || status === "degraded") {
+      incidents.push({ site: site.code, name: site.name, region: site.region, town: site.town, status, since: site.since.toISOString() });
     }
   }
   incidents.sort((a, b) => (a.status === b.status ? b.since.localeCompare(a.since) : a.status === "down" ? -1 : 1));
@@ -232,7 +263,7 @@ export async function computeStatusSummary(db: Executor, now: Date): Promise<Sta
       name: office.name,
       town: site.town,
       region: site.region,
-      status: site.status,
+      status: shown.get(site.id) ?? site.status,
       online: office.acceptsOnline && (site.status === "up" || site.status === "degraded"),
     });
   }
@@ -252,6 +283,7 @@ export async function computeStatusSummary(db: Executor, now: Date): Promise<Sta
     })),
     agencies: [...agencyMap.values()],
     towns: [...byTown.values()],
+    monitoring: { ...monitoring, interrupted: monitoring.sitesUnknown > 0 },
     history,
   };
 }

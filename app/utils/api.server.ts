@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LINK_STATUSES, LOCALES, REGION_CODES } from "~/domain/constants";
+import { DISPLAYED_LINK_STATUSES, LOCALES, REGION_CODES } from "~/domain/constants";
 import { findControlCharacterPath } from "~/domain/input";
 import { BodyError, readBytes } from "./body.server";
 import type { RequestContext } from "./context";
@@ -51,7 +51,8 @@ export function endpointNotFound(): Response {
  */
 export const API_PARAMS = {
   region: z.enum(REGION_CODES, { error: (issue) => (issue.input === undefined ? "required: a region code" : `expected one of ${REGION_CODES.join(", ")}`) }),
-  status: z.enum(LINK_STATUSES, { error: () => `expected one of ${LINK_STATUSES.join(", ")}` }),
+  /** A status as shown: `unknown` while a site's monitoring is interrupted (decision 018). */
+  status: z.enum(DISPLAYED_LINK_STATUSES, { error: () => `expected one of ${DISPLAYED_LINK_STATUSES.join(", ")}` }),
   lng: z.enum(LOCALES, { error: () => `expected one of ${LOCALES.join(", ")}` }),
   page: z.coerce.number({ error: () => "expected a whole number" }).int("expected a whole number").min(1, "at least 1").max(10_000, "at most 10000"),
   perPage: z.coerce.number({ error: () => "expected a whole number" }).int("expected a whole number").min(1, "at least 1").max(200, "at most 200"),

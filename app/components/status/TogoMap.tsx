@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { LinkStatus } from "~/domain/constants";
+import type { DisplayedLinkStatus } from "~/domain/constants";
 import type { RegionSummary, TownSummary } from "~/services/status-summary.server";
 import { MAP_HEIGHT, MAP_WIDTH, OUTLINE_PATH, REGION_SHAPES, project } from "./togo-geometry";
 import { STATUS_ORDER, StatusShape, townSentence, worstStatus } from "./status-shapes";
@@ -77,4 +77,4 @@ export function TogoMap({ towns, regions }: { towns: readonly TownSummary[]; reg
 }
 
 /** Text symbols used in the map labels, matching the marker shapes. */
-const SYMBOL: Record<LinkStatus, string> = { up: "●", degraded: "▲", down: "✕", maintenance: "■", not_connected: "○" };
+const SYMBOL: Record<DisplayedLinkStatus, string> = { up: "●", degraded: "▲", down: "✕", maintenance: "■", not_connected: "○", unknown: "◆" };

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { CaseStatus, LinkStatus } from "~/domain/constants";
+import type { CaseStatus, DisplayedLinkStatus } from "~/domain/constants";
 import { Icon } from "./icons";
 import { CASE_STATUS_LOOK, LINK_STATUS_LOOK } from "./status";
 
-export type StatusBadgeProps = { kind: "case"; status: CaseStatus } | { kind: "link"; status: LinkStatus };
+export type StatusBadgeProps = { kind: "case"; status: CaseStatus } | { kind: "link"; status: DisplayedLinkStatus };
 
 /** A case or link status: icon (one shape per state) + text + colour. */
 export function StatusBadge(props: StatusBadgeProps) {

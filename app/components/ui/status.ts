@@ -1,4 +1,4 @@
-import type { CaseStatus, LinkStatus } from "~/domain/constants";
+import type { CaseStatus, DisplayedLinkStatus } from "~/domain/constants";
 import type { IconName } from "./icons";
 
 /** Colour family of a badge; each has AA-contrast text on its tint (see app.css). */
@@ -23,10 +23,12 @@ export const CASE_STATUS_LOOK: Record<CaseStatus, StatusLook> = {
   withdrawn: { tone: "neutral", icon: "arrowBack" },
 };
 
-export const LINK_STATUS_LOOK: Record<LinkStatus, StatusLook> = {
+/** Link statuses as pages show them: `unknown` while the site's monitoring is interrupted (decision 018). */
+export const LINK_STATUS_LOOK: Record<DisplayedLinkStatus, StatusLook> = {
   up: { tone: "success", icon: "checkCircle" },
   degraded: { tone: "waiting", icon: "triangle" },
   down: { tone: "danger", icon: "crossCircle" },
   maintenance: { tone: "maintenance", icon: "wrench" },
   not_connected: { tone: "neutral", icon: "dashedCircle" },
+  unknown: { tone: "neutral", icon: "question" },
 };
