@@ -64,6 +64,10 @@ export interface LinkVerdict {
   rule: CombinationRule;
 }
 
+/** How long an operator's status holds: until released, a number of hours, or a date and time. */
+export const HOLD_CHOICES = ["release", "1", "4", "24", "until"] as const;
+export type HoldChoice = (typeof HOLD_CHOICES)[number];
+
 export function operatorHoldActive(hold: { until: Date | null } | null, now: Date): boolean {
   return hold !== null && (hold.until === null || hold.until.getTime() > now.getTime());
 }

@@ -4,7 +4,7 @@ import { listPublicSites } from "~/services/public-sites.server";
 import { API_PARAMS, parseApiQuery, readOnlyEndpoint } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
-export const sitesQuery = {
+const sitesQuery = {
   region: API_PARAMS.region.optional(),
   status: API_PARAMS.status.optional(),
   page: API_PARAMS.page.default(1),

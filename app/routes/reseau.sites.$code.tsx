@@ -14,11 +14,10 @@ import { Radios } from "~/components/ui/Radios";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { Table } from "~/components/ui/Table";
 import { LINK_STATUSES, type LinkStatus } from "~/domain/constants";
-import { displayedLinkStatus } from "~/domain/link-combination";
+import { displayedLinkStatus, HOLD_CHOICES } from "~/domain/link-combination";
 import { UPTIME_PERIODS, type UptimePeriod } from "~/domain/uptime";
 import { planMaintenance } from "~/services/maintenance.server";
 import {
-  HOLD_CHOICES,
   maintenanceErrorKeys,
   releaseSiteHold,
   setSiteStatusByOperator,

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agencies, auditLog, linkStatusChanges, offices, regions, siteMonitoringGaps, sites, towns, users } from "../../db/schema";
 import { z } from "zod";
 import { LINK_STATUSES, REGION_CODES, type DisplayedLinkStatus, type LinkSource, type LinkStatus, type MonitoringLossReason, type RegionCode, type SiteKind } from "~/domain/constants";
-import { COMBINATION_RULES, displayedLinkStatus, operatorHoldActive, type CombinationRule } from "~/domain/link-combination";
+import { COMBINATION_RULES, displayedLinkStatus, HOLD_CHOICES, operatorHoldActive, type CombinationRule, type HoldChoice } from "~/domain/link-combination";
 import { audit } from "~/services/audit.server";
 import { changeSiteLinkStatus, invalidateStatusSummary } from "~/services/link-status.server";
 import type { Database, Executor } from "~/utils/db.server";
@@ -246,9 +246,6 @@ export async function siteDetails(db: Executor, code: string, now: Date = new Da
   return { site, hold, offices: hosted, history };
 }
 
-/** How long an operator's status holds: until released, a number of hours, or a date and time. */
-export const HOLD_CHOICES = ["release", "1", "4", "24", "until"] as const;
-export type HoldChoice = (typeof HOLD_CHOICES)[number];
 
 export interface SetStatusRequest {
   siteId: number;
