@@ -219,6 +219,50 @@ test.describe("procedure page", () => {
 test.describe("an outage reaches the procedure page and the status page", () => {
   test.describe.configure({ mode: "serial" });
 
+  test("a building whose monitoring is lost shows « état inconnu », not an outage, and comes back when it is watched again", async ({ page, javaScriptEnabled }, testInfo) => {
+    test.setTimeout(60_000);
+    // A Lomé building of its own per project, far from the ones other specs change.
+    const index = { "js-on": 1, "js-off": 2, mobile: 3 }[testInfo.project.name] ?? 4;
+    const listed = await page.request.get("/api/v1/sites?region=maritime&status=up&perPage=200&page=2");
+    const site = ((await listed.json()) as { code: string; name: string }[]).at(-index)!;
+    const alert = (status: "firing" | "resolved") =>
+      page.request.post("/api/v1/alertmanager", {
+        headers: { Authorization: "Bearer e2e-monitoring-token-not-secret" },
+        data: {
+          version: "4",
+          status,
+          receiver: "guichet",
+          groupKey: `{}:{site="${site.code}"}`,
+          alerts: [{ status, labels: { alertname: "SiteMonitoringLost", site: site.code }, startsAt: new Date().toISOString(), fingerprint: `e2e-${site.code}` }],
+        },
+      });
+    expect((await alert("firing")).status()).toBe(200);
+    try {
+      const fromApi = await (await page.request.get(`/api/v1/sites/${site.code}`)).json();
+      expect(fromApi).toMatchObject({ status: "unknown", knownStatus: "up" });
+      await expect(async () => {
+        // The page is cacheable for 30 s (public, max-age=30): a new address each time, as a new visitor.
+        await page.goto(`/etat-des-services?visite=${Date.now()}`);
+        await expect(page.getByText(/Surveillance interrompue : l.état de \d+ bâtiments? est inconnu/)).toBeVisible({ timeout: 500 });
+      }).toPass({ timeout: 15_000 });
+      await expect(page.getByText("Ce n'est pas une coupure")).toBeVisible();
+      // Not an incident: the building is not listed among those down or degraded.
+      await expect(page.getByRole("table", { name: "Bâtiments dont la liaison est interrompue ou perturbée" }).getByRole("row", { name: new RegExp(site.code) })).toHaveCount(0);
+      const regions = page.getByRole("table", { name: "Bâtiments raccordés et leur état, par région" });
+      await expect(regions.getByRole("columnheader", { name: "État inconnu" })).toBeVisible();
+      // axe runs in the page: with JavaScript on (the JS-off run checks the same server-rendered page).
+      if (javaScriptEnabled) await expectNoA11yViolations(page);
+
+      await signInAs(page, demoAccount("operator").identifier);
+      await page.goto(`/reseau/sites/${site.code}`);
+      await expect(page.getByText("État inconnu").first()).toBeVisible();
+    } finally {
+      expect((await alert("resolved")).status()).toBe(200);
+    }
+    const after = await (await page.request.get(`/api/v1/sites/${site.code}`)).json();
+    expect(after).toMatchObject({ status: "up", knownStatus: "up" });
+  });
+
   test("operator marks a building down, then back up", async ({ page }, testInfo) => {
     const journey = JOURNEYS[testInfo.project.name as keyof typeof JOURNEYS] ?? JOURNEYS["js-on"];
     await signInAs(page, demoAccount("operator").identifier);

@@ -17,6 +17,8 @@ const child = spawn("npx", ["tsx", "server/index.ts"], {
     DEV_CASE_TOOLS: "1",
     DEV_FACTORIES: "1",
     TRUST_PROXY: "loopback",
+    // What e2e/status.spec.ts posts Alertmanager payloads with (a real token's checks, decision 013).
+    MONITORING_TOKEN: "e2e-monitoring-token-not-secret",
     // The same outbox worker, looking every half second instead of every five: a test reading a
     // message (a sign-up link, a reset link) no longer idles up to five seconds for it.
     OUTBOX_INTERVAL_MS: "500",
