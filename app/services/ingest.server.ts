@@ -16,6 +16,7 @@ import {
   markMonitoringLost,
   MONITORING_LOST_ALERT,
   monitoringChanges,
+  noteMonitoringChange,
   siteEvidence,
   siteRowColumns,
   sitesInMaintenance,
@@ -23,7 +24,7 @@ import {
   WATCHDOG_ALERT,
   type SiteRow,
 } from "./link-evidence.server";
-import { changeSiteLinkStatus } from "./link-status.server";
+import { changeSiteLinkStatus, changeSiteLinkStatusesDeferred, type DeferredChangeRequest } from "./link-status.server";
 import type { PeriodicJob } from "./periodic-jobs.server";
 
 export { ALERT_STATUSES };
@@ -99,6 +100,24 @@ function validateSamples(items: readonly unknown[], now: Date): { valid: ValidSa
   return { valid, errors };
 }
 
+/** A batch that changes more sites than this defers their effects to the link-effects job (decision 019). */
+export const INLINE_CHANGES_MAX = 20;
+
+/**
+ * The changes a probe batch decided, in their order: each through changeSiteLinkStatus with its
+ * effects when they are few; otherwise in a few bulk statements, the effects (outages, pauses,
+ * notices) left to the link-effects job, so that the batch answers at once.
+ */
+async function applyPlannedChanges(tx: Executor, planned: DeferredChangeRequest[]): Promise<DeferredChangeRequest[]> {
+  if (planned.length > INLINE_CHANGES_MAX) return changeSiteLinkStatusesDeferred(tx, planned);
+  const applied: DeferredChangeRequest[] = [];
+  for (const change of planned) {
+    const result = await changeSiteLinkStatus(tx, { siteId: change.siteId, to: change.to, source: change.source, note: change.note, rule: change.rule, at: change.at });
+    if (result.changed) applied.push({ ...change, from: result.from });
+  }
+  return applied;
+}
+
 function probeNote(sample: ValidSample, consecutive: number): string {
   return `Sondes : latence ${Math.round(sample.latencyMs)} ms, perte ${sample.lossPct} % (${consecutive} mesures consécutives)`;
 }
@@ -148,6 +167,7 @@ export async function ingestHeartbeats(
     }
 
     const pending = monitoringChanges();
+    const planned: DeferredChangeRequest[] = [];
     const touched: number[] = [];
     for (const site of siteRows) {
       const samples = bySite.get(site.id);
@@ -181,15 +201,22 @@ export async function ingestHeartbeats(
         );
         // The history stays in order even if an operator changed the site after this sample was taken.
         const at = sample.at > site.linkStatusSince ? sample.at : site.linkStatusSince;
-        const from = site.linkStatus;
-        const change = await applyVerdict(tx, site, verdict, { source: "probe", note: probeNote(sample, step.consecutive), at }, pending);
-        if (change?.changed) result.changes.push({ site: site.code, from, to: change.to });
+        // Collected, then applied after the loop: inline when few, in bulk with deferred effects
+        // when many (decision 019). The site row in memory follows, for the next samples.
+        if (verdict.status !== site.linkStatus) {
+          planned.push({ siteId: site.id, from: site.linkStatus, to: verdict.status, source: "probe", note: probeNote(sample, step.consecutive), rule: verdict.rule, at });
+          site.linkStatus = verdict.status;
+          site.linkStatusSince = at;
+        }
+        noteMonitoringChange(site, verdict, pending);
       }
       if (moved && state) {
         stateBySite.set(site.id, state);
         touched.push(site.id);
       }
     }
+    const codeById = new Map(siteRows.map((site) => [site.id, site.code]));
+    for (const change of await applyPlannedChanges(tx, planned)) result.changes.push({ site: codeById.get(change.siteId)!, from: change.from, to: change.to });
     await flushMonitoringChanges(tx, pending, "source_silent", now);
     if (touched.length === 0) return;
 

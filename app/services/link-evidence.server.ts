@@ -204,9 +204,14 @@ export async function applyVerdict(
       site.linkStatusSince = change.at;
     }
   }
+  noteMonitoringChange(site, verdict, pending);
+  return change;
+}
+
+/** Notes in `pending` whether the verdict interrupts or restores the site's monitoring. */
+export function noteMonitoringChange(site: SiteRow, verdict: LinkVerdict, pending: MonitoringChanges): void {
   if (verdict.monitoringLost && !site.monitoringLostAt) pending.lose.push(site);
   else if (!verdict.monitoringLost && site.monitoringLostAt) pending.restore.push(site);
-  return change;
 }
 
 export async function flushMonitoringChanges(tx: Executor, pending: MonitoringChanges, reason: MonitoringLossReason, at: Date): Promise<{ lost: number; restored: number }> {

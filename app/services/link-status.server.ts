@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { linkStatusChanges, maintenanceWindows, sites, statusSummaries } from "../../db/schema";
 import type { LinkSource, LinkStatus } from "~/domain/constants";
 import type { CombinationRule } from "~/domain/link-combination";
@@ -45,6 +45,9 @@ export async function changeSiteLinkStatus(tx: Executor, request: LinkStatusChan
     return { changed: false, siteId: site.id, status: from, reason: "in_maintenance" };
   }
 
+  // A site whose earlier changes still wait for the effects job (a mass change, decision 019)
+  // defers this one too: the effects of one site's changes apply in their order.
+  const waiting = await hasPendingEffects(tx, site.id);
   await tx.update(sites).set({ linkStatus: request.to, linkStatusSince: at, updatedAt: at }).where(eq(sites.id, site.id));
   const [change] = await tx
     .insert(linkStatusChanges)
@@ -57,10 +60,10 @@ export async function changeSiteLinkStatus(tx: Executor, request: LinkStatusChan
       note: request.note ?? null,
       actorId: request.actorId ?? null,
       rule: request.rule ?? null,
-      effectsAppliedAt: at,
+      effectsAppliedAt: waiting ? null : at,
     })
     .returning({ id: linkStatusChanges.id });
-  await applyNetworkEffects(tx, { siteId: site.id, from, to: request.to, at, source: request.source });
+  if (!waiting) await applyNetworkEffects(tx, { siteId: site.id, from, to: request.to, at, source: request.source });
   await invalidateStatusSummary(tx);
   return { changed: true, siteId: site.id, from, to: request.to, at, changeId: change!.id };
 }
@@ -84,4 +87,77 @@ async function inMaintenanceWindow(tx: Executor, site: { id: number; regionCode:
 /** The public summary is recomputed on its next read (see status-summary.server.ts). */
 export async function invalidateStatusSummary(tx: Executor): Promise<void> {
   await tx.delete(statusSummaries);
+}
+
+async function hasPendingEffects(tx: Executor, siteId: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: linkStatusChanges.id })
+    .from(linkStatusChanges)
+    .where(and(eq(linkStatusChanges.siteId, siteId), isNull(linkStatusChanges.effectsAppliedAt)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** One automatic change of a batch, with the status the caller saw (`from`). */
+export interface DeferredChangeRequest {
+  siteId: number;
+  from: LinkStatus;
+  to: LinkStatus;
+  source: Exclude<LinkSource, "operator">;
+  note: string | null;
+  rule: CombinationRule | null;
+  at: Date;
+}
+
+/** Rows per INSERT of history (10 parameters each: well under PostgreSQL's 65,535). */
+const HISTORY_CHUNK = 500;
+
+/**
+ * A mass change (a probe batch that moves many sites, decision 019) in a few set-based
+ * statements: the sites are locked, each change applies only if the site still has the status
+ * the caller saw (an operator's change in between wins), the sites and their history are
+ * written in bulk, the summary invalidated once — and the effects on offices and cases are left
+ * to the link-effects job (effects_applied_at null, in this same transaction: nothing is lost).
+ * Changes of one site apply in the order given. Returns the changes applied, in order.
+ */
+export async function changeSiteLinkStatusesDeferred(tx: Executor, requests: readonly DeferredChangeRequest[]): Promise<DeferredChangeRequest[]> {
+  if (requests.length === 0) return [];
+  const ids = [...new Set(requests.map((r) => r.siteId))].sort((a, b) => a - b);
+  const locked = await tx.select({ id: sites.id, linkStatus: sites.linkStatus }).from(sites).where(inArray(sites.id, ids)).orderBy(sites.id).for("update");
+  const current = new Map(locked.map((row) => [row.id, row.linkStatus]));
+  const applied: DeferredChangeRequest[] = [];
+  const last = new Map<number, DeferredChangeRequest>();
+  for (const request of requests) {
+    const status = current.get(request.siteId);
+    if (status === undefined || status !== request.from || request.from === request.to) continue;
+    if (status === "not_connected" || status === "maintenance") continue; // only an operator or the schedule moves those
+    current.set(request.siteId, request.to);
+    applied.push(request);
+    last.set(request.siteId, request);
+  }
+  if (applied.length === 0) return [];
+  const values = sql.join(
+    [...last.values()].map((r) => sql`(${r.siteId}::integer, ${r.to}::text, ${r.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update ${sites} set link_status = v.status, link_status_since = v.at, updated_at = v.at
+    from (values ${values}) as v(id, status, at)
+    where ${sites.id} = v.id`);
+  for (let i = 0; i < applied.length; i += HISTORY_CHUNK) {
+    await tx.insert(linkStatusChanges).values(
+      applied.slice(i, i + HISTORY_CHUNK).map((r) => ({
+        siteId: r.siteId,
+        fromStatus: r.from,
+        toStatus: r.to,
+        at: r.at,
+        source: r.source,
+        note: r.note,
+        rule: r.rule,
+        effectsAppliedAt: null,
+      })),
+    );
+  }
+  await invalidateStatusSummary(tx);
+  return applied;
 }

@@ -2,6 +2,7 @@ import type { Database } from "~/utils/db.server";
 import { dispatcherJob, rerouteJob } from "./dispatcher.server";
 import { runHousekeeping } from "./housekeeping.server";
 import { infoRequestJob } from "./info-requests.server";
+import { linkEffectsJob } from "./link-effects.server";
 import { staleHeartbeatJob } from "./ingest.server";
 import { maintenanceJob } from "./maintenance.server";
 
@@ -25,6 +26,7 @@ export const housekeepingJob: PeriodicJob = {
 export const PERIODIC_JOBS: PeriodicJob[] = [
   maintenanceJob, // every minute: windows start and end
   staleHeartbeatJob, // every minute: silent probes → down
+  linkEffectsJob, // every 2 s: outages, paused deadlines and notices of a mass link change (decision 019)
   dispatcherJob, // every 30 s: queued cases to offices that came back
   rerouteJob, // every 5 min: unclaimed cases at offices down past the grace period
   infoRequestJob, // every 10 min: reminders 7 days before a request for pieces lapses, closing when it lapses
